@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  matchHeapType, matchValType, matchCompositeType, matchFieldType, topOf, bottomFor,
+} from '../../src/valid/match.js';
+import {
+  ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, I32, I64, I8, I16,
+  KIND_FUNC, KIND_STRUCT, KIND_ARRAY, refType, type SubType, type CompositeType,
+} from '../../src/syntax/types.js';
+import { registerRecGroup, canonCount } from '../../src/syntax/canon.js';
+
+const ABSTRACT = [ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN];
+
+test('abstract heap hierarchy', () => {
+  const sub: [number, number][] = [
+    [EQ, ANY], [I31, ANY], [STRUCT, ANY], [ARRAY, ANY], [NONE, ANY], [I31, EQ], [STRUCT, EQ], [ARRAY, EQ],
+    [NONE, EQ], [NONE, I31], [NONE, STRUCT], [NONE, ARRAY], [NOFUNC, FUNC], [NOEXTERN, EXTERN], [NOEXN, EXN],
+  ];
+  const key = (a: number, b: number): string => `${a},${b}`;
+  const expected = new Set(sub.map(([a, b]) => key(a, b)));
+  for (const a of ABSTRACT) {
+    for (const b of ABSTRACT) {
+      const want = a === b || expected.has(key(a, b));
+      assert.equal(matchHeapType(a, b), want, `${a} <: ${b}`);
+    }
+  }
+});
+
+const fn = (params: number[], results: number[]): CompositeType => ({ kind: KIND_FUNC, params, results });
+// A one-type rec group whose supertypes are given as canonical ids (an identity local→canon map).
+const one = (comp: CompositeType, supers: number[] = [], final = false): number => {
+  const n = canonCount();
+  const identity = Array.from({ length: n }, (_, i) => i);
+  return registerRecGroup([{ final, supers, comp } as SubType], n, identity)[0];
+};
+
+test('concrete types against abstract ones and each other', () => {
+  const f = one(fn([I32], []));
+  const s = one({ kind: KIND_STRUCT, fields: [{ type: I32, mutable: false }] });
+  const s2 = one({ kind: KIND_STRUCT, fields: [{ type: I32, mutable: false }, { type: I64, mutable: true }] }, [s]);
+  const a = one({ kind: KIND_ARRAY, field: { type: I8, mutable: true } });
+  assert.ok(matchHeapType(f, FUNC) && !matchHeapType(f, ANY) && matchHeapType(NOFUNC, f) && !matchHeapType(NONE, f));
+  assert.ok(matchHeapType(s, STRUCT) && matchHeapType(s, EQ) && matchHeapType(s, ANY) && !matchHeapType(s, ARRAY));
+  assert.ok(matchHeapType(a, ARRAY) && !matchHeapType(a, STRUCT) && matchHeapType(NONE, a) && !matchHeapType(NOFUNC, a));
+  assert.ok(matchHeapType(s2, s) && !matchHeapType(s, s2) && !matchHeapType(STRUCT, s));
+  assert.equal(topOf(f), FUNC);
+  assert.equal(topOf(a), ANY);
+  assert.equal(bottomFor(s), NONE);
+  assert.equal(bottomFor(EXTERN), NOEXTERN);
+});
+
+test('value types: nullability and numerics', () => {
+  assert.ok(matchValType(I32, I32) && !matchValType(I32, I64));
+  assert.ok(matchValType(refType(NONE, false), refType(ANY, true)));
+  assert.ok(!matchValType(refType(ANY, true), refType(ANY, false)));
+  assert.ok(matchValType(refType(I31, false), refType(EQ, false)));
+  assert.ok(!matchValType(refType(FUNC, true), I32) && !matchValType(I32, refType(FUNC, true)));
+});
+
+test('composite types: functions, structs, arrays', () => {
+  const anyN = refType(ANY, true);
+  const eqN = refType(EQ, true);
+  // Contravariant parameters, covariant results.
+  assert.ok(matchCompositeType(fn([anyN], [eqN]), fn([eqN], [anyN])));
+  assert.ok(!matchCompositeType(fn([eqN], [eqN]), fn([anyN], [eqN])));
+  assert.ok(!matchCompositeType(fn([anyN], [anyN]), fn([anyN], [eqN])));
+  assert.ok(!matchCompositeType(fn([], []), fn([I32], [])));
+  // Struct width and depth; mutable fields are invariant.
+  const st = (...f: [number, boolean][]): CompositeType => ({ kind: KIND_STRUCT, fields: f.map(([type, mutable]) => ({ type, mutable })) });
+  assert.ok(matchCompositeType(st([eqN, false], [I32, true]), st([anyN, false])));
+  assert.ok(!matchCompositeType(st([eqN, true]), st([anyN, true])));
+  assert.ok(!matchCompositeType(st([I32, false]), st([I32, true])));
+  assert.ok(!matchCompositeType(st(), st([I32, false])));
+  assert.ok(!matchCompositeType(st(), { kind: KIND_ARRAY, field: { type: I8, mutable: false } }));
+  assert.ok(matchFieldType({ type: I16, mutable: true }, { type: I16, mutable: true }));
+  assert.ok(!matchFieldType({ type: I16, mutable: false }, { type: I8, mutable: false }));
+  assert.ok(!matchFieldType({ type: I32, mutable: false }, { type: I16, mutable: false }));
+});
