@@ -3,7 +3,7 @@
 
 import { CompileError } from '../api/errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class Reader {
   bytes: Uint8Array;

@@ -1,0 +1,460 @@
+// The binary decoder (spec 5.5 "Modules"): bytes → Module. It checks everything the binary grammar
+// says (section order and sizes, counts, encodings, UTF-8) and leaves typing rules to valid/.
+// Function bodies are not walked here: they stay byte ranges that the body validator reads once.
+// Constant expressions are walked only to find their `end` and to collect C.refs.
+
+import { Reader } from './reader.js';
+import { readHeapType, readStorageType, readValType, type TypeSpace } from './valtype.js';
+import { Instr, readInstr } from './instr.js';
+import { registerRecGroup, canonType } from '../syntax/canon.js';
+import {
+  type ValType, type SubType, type CompositeType, type FieldType, type Limits, type TableType,
+  KIND_FUNC, KIND_STRUCT, KIND_ARRAY, FUNC, refType, isRef, FUNCREF,
+  EXTERNAL_FUNC, EXTERNAL_TABLE, EXTERNAL_MEMORY, EXTERNAL_GLOBAL, EXTERNAL_TAG,
+} from '../syntax/types.js';
+import {
+  type Module, type Expr, type ElemSegment, type GlobalDef, SEG_ACTIVE, SEG_PASSIVE, SEG_DECLARATIVE,
+} from '../syntax/module.js';
+import { readNameSection } from './names.js';
+
+/** More declared locals than any engine accepts (V8's limit): refuse before allocating them. */
+export const MAX_LOCALS = 50_000;
+
+const SEC_CUSTOM = 0;
+const SEC_TYPE = 1;
+const SEC_IMPORT = 2;
+const SEC_FUNC = 3;
+const SEC_TABLE = 4;
+const SEC_MEMORY = 5;
+const SEC_GLOBAL = 6;
+const SEC_EXPORT = 7;
+const SEC_START = 8;
+const SEC_ELEM = 9;
+const SEC_CODE = 10;
+const SEC_DATA = 11;
+const SEC_DATACOUNT = 12;
+const SEC_TAG = 13;
+
+/** Position of each section id in the required order (the tag section sits between memory and global). */
+const ORDER: number[] = [];
+[SEC_TYPE, SEC_IMPORT, SEC_FUNC, SEC_TABLE, SEC_MEMORY, SEC_TAG, SEC_GLOBAL, SEC_EXPORT, SEC_START,
+  SEC_ELEM, SEC_DATACOUNT, SEC_CODE, SEC_DATA].forEach((id, i) => (ORDER[id] = i + 1));
+
+export function emptyModule(bytes: Uint8Array): Module {
+  return {
+    bytes, types: [], typeDefs: [], recGroupStart: [], imports: [], funcs: [], tables: [], memories: [],
+    globals: [], tags: [], exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [],
+    customs: [], numImportedFuncs: 0, numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0,
+    numImportedTags: 0, declaredFuncRefs: new Set(), funcNames: null,
+  };
+}
+
+export function decodeModule(bytes: Uint8Array): Module {
+  const r = new Reader(bytes);
+  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    r.fail('magic header not detected', 0);
+  }
+  if (bytes.length < 8) r.fail('unexpected end (version)', 4);
+  if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) r.fail('unknown binary version', 4);
+  r.pos = 8;
+  const d = new Decoder(r, emptyModule(bytes));
+  let last = 0;
+  let funcCount = -1; // entries of the function section, -1 when absent
+  let codeCount = -1;
+  while (r.pos < bytes.length) {
+    const at = r.pos;
+    const id = r.u8();
+    const size = r.u32();
+    if (size > bytes.length - r.pos) r.fail('section size out of bounds (unexpected end)', at);
+    const end = r.pos + size;
+    r.end = end;
+    if (id === SEC_CUSTOM) {
+      d.custom(end);
+    } else {
+      const rank = ORDER[id];
+      if (rank === undefined) r.fail(`malformed section id ${id}`, at);
+      if (rank <= last) r.fail(rank === last ? `duplicate section ${id}` : `unexpected section ${id} (out of order)`, at);
+      last = rank;
+      switch (id) {
+        case SEC_TYPE: d.types(); break;
+        case SEC_IMPORT: d.imports(); break;
+        case SEC_FUNC: funcCount = d.funcs(); break;
+        case SEC_TABLE: d.tables(); break;
+        case SEC_MEMORY: d.memories(); break;
+        case SEC_TAG: d.tags(); break;
+        case SEC_GLOBAL: d.globals(); break;
+        case SEC_EXPORT: d.exports(); break;
+        case SEC_START: d.m.start = r.u32(); break;
+        case SEC_ELEM: d.elems(); break;
+        case SEC_DATACOUNT: d.m.dataCount = r.u32(); break;
+        case SEC_CODE:
+          codeCount = d.codes(Math.max(funcCount, 0));
+          break;
+        case SEC_DATA: d.datas(); break;
+      }
+    }
+    if (r.pos !== end) r.fail('section size mismatch', r.pos);
+    r.end = bytes.length;
+  }
+  if (Math.max(funcCount, 0) !== Math.max(codeCount, 0)) r.fail('function and code section have inconsistent lengths');
+  const m = d.m;
+  if (m.dataCount !== null && m.dataCount !== m.datas.length) {
+    r.fail('data count and data section have inconsistent lengths');
+  }
+  return m;
+}
+
+/** Section readers sharing the reader, the module under construction and a scratch instruction. */
+class Decoder {
+  private readonly ins = new Instr();
+  /** Concrete heap types in instructions and non-type sections are canonical ids. */
+  private readonly space: TypeSpace;
+
+  constructor(readonly r: Reader, readonly m: Module) {
+    this.space = { map: m.types, count: 0 };
+  }
+
+  custom(end: number): void {
+    const r = this.r;
+    const name = r.name();
+    this.m.customs.push({ name, start: r.pos, end });
+    // The name section is debugging information: a damaged one never fails the module.
+    if (name === 'name' && this.m.funcNames === null) this.m.funcNames = readNameSection(r.bytes, r.pos, end);
+    r.pos = end;
+  }
+
+  types(): void {
+    const r = this.r;
+    const m = this.m;
+    const n = r.count(1);
+    for (let i = 0; i < n; i++) {
+      const groupStart = m.types.length;
+      let size = 1;
+      if (r.bytes[r.pos] === 0x4e && r.pos < r.end) {
+        r.pos++;
+        size = r.count(1);
+      }
+      // Indices inside a rec group may refer to any member of it, but to nothing later.
+      const local: TypeSpace = { map: null, count: groupStart + size };
+      const group: SubType[] = [];
+      for (let k = 0; k < size; k++) group.push(this.subType(local));
+      const ids = registerRecGroup(group, groupStart, m.types);
+      for (const id of ids) {
+        m.types.push(id);
+        m.typeDefs.push(canonType(id).sub);
+        m.recGroupStart.push(groupStart);
+      }
+    }
+    this.space.count = m.types.length;
+  }
+
+  private subType(space: TypeSpace): SubType {
+    const r = this.r;
+    const b = r.bytes[r.pos];
+    if (r.pos < r.end && (b === 0x4f || b === 0x50)) {
+      r.pos++;
+      const n = r.count(1);
+      const supers: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const at = r.pos;
+        const x = r.u32();
+        if (x >= space.count) r.fail(`unknown type ${x}`, at);
+        supers.push(x);
+      }
+      return { final: b === 0x4f, supers, comp: this.compType(space) };
+    }
+    return { final: true, supers: [], comp: this.compType(space) };
+  }
+
+  private compType(space: TypeSpace): CompositeType {
+    const r = this.r;
+    const at = r.pos;
+    const kind = r.u8();
+    switch (kind) {
+      case KIND_FUNC: {
+        const params = this.resultType(space);
+        const results = this.resultType(space);
+        return { kind, params, results };
+      }
+      case KIND_STRUCT: {
+        const n = r.count(2);
+        const fields: FieldType[] = [];
+        for (let i = 0; i < n; i++) fields.push(this.fieldType(space));
+        return { kind, fields };
+      }
+      case KIND_ARRAY:
+        return { kind, field: this.fieldType(space) };
+      default:
+        return r.fail(`malformed composite type 0x${kind.toString(16)}`, at);
+    }
+  }
+
+  private resultType(space: TypeSpace): ValType[] {
+    const n = this.r.count(1);
+    const out: ValType[] = [];
+    for (let i = 0; i < n; i++) out.push(readValType(this.r, space));
+    return out;
+  }
+
+  private fieldType(space: TypeSpace): FieldType {
+    const type = readStorageType(this.r, space);
+    return { type, mutable: this.mut() };
+  }
+
+  private mut(): boolean {
+    const at = this.r.pos;
+    const b = this.r.u8();
+    if (b > 1) this.r.fail('malformed mutability', at);
+    return b === 1;
+  }
+
+  imports(): void {
+    const r = this.r;
+    const m = this.m;
+    const n = r.count(3);
+    for (let i = 0; i < n; i++) {
+      const module = r.name();
+      const name = r.name();
+      const at = r.pos;
+      const kind = r.u8();
+      let index = 0;
+      switch (kind) {
+        case EXTERNAL_FUNC:
+          index = m.funcs.length;
+          m.funcs.push(r.u32());
+          m.numImportedFuncs++;
+          break;
+        case EXTERNAL_TABLE:
+          index = m.tables.length;
+          m.tables.push({ type: this.tableType(), init: null });
+          m.numImportedTables++;
+          break;
+        case EXTERNAL_MEMORY:
+          index = m.memories.length;
+          m.memories.push({ limits: this.limits(true) });
+          m.numImportedMemories++;
+          break;
+        case EXTERNAL_GLOBAL:
+          index = m.globals.length;
+          m.globals.push({ type: { type: readValType(r, this.space), mutable: this.mut() }, init: null });
+          m.numImportedGlobals++;
+          break;
+        case EXTERNAL_TAG:
+          index = m.tags.length;
+          m.tags.push({ typeIndex: this.tagType() });
+          m.numImportedTags++;
+          break;
+        default:
+          r.fail(`malformed import kind ${kind}`, at);
+      }
+      m.imports.push({ module, name, kind, index });
+    }
+  }
+
+  funcs(): number {
+    const n = this.r.count(1);
+    for (let i = 0; i < n; i++) this.m.funcs.push(this.r.u32());
+    return n;
+  }
+
+  private tagType(): number {
+    const at = this.r.pos;
+    if (this.r.u8() !== 0) this.r.fail('malformed tag attribute', at);
+    return this.r.u32();
+  }
+
+  /** Limits (spec 5.3.7): flag bits 0 = has max, 1 = shared, 2 = 64-bit, 3 = custom page size. */
+  private limits(memory: boolean): Limits {
+    const r = this.r;
+    const at = r.pos;
+    const flags = r.u8();
+    if (flags > (memory ? 15 : 5) || (!memory && flags & 2)) r.fail(`malformed limits flags 0x${flags.toString(16)}`, at);
+    const min = r.u64AsNumber();
+    const max = flags & 1 ? r.u64AsNumber() : null;
+    let pageSizeLog2 = 16;
+    if (flags & 8) {
+      const p = r.pos;
+      pageSizeLog2 = r.u32();
+      if (pageSizeLog2 > 64) r.fail('malformed custom page size', p);
+    }
+    return { min, max, addr64: (flags & 4) !== 0, shared: (flags & 2) !== 0, pageSizeLog2 };
+  }
+
+  private tableType(): TableType {
+    const r = this.r;
+    const at = r.pos;
+    const elem = readValType(r, this.space);
+    if (!isRef(elem)) r.fail('malformed reference type', at);
+    return { elem, limits: this.limits(false) };
+  }
+
+  tables(): void {
+    const r = this.r;
+    const n = r.count(2);
+    for (let i = 0; i < n; i++) {
+      if (r.bytes[r.pos] === 0x40 && r.pos < r.end) {
+        r.pos++;
+        const at = r.pos;
+        if (r.u8() !== 0) r.fail('malformed table (reserved byte)', at);
+        const type = this.tableType();
+        this.m.tables.push({ type, init: this.expr() });
+      } else {
+        this.m.tables.push({ type: this.tableType(), init: null });
+      }
+    }
+  }
+
+  memories(): void {
+    const n = this.r.count(2);
+    for (let i = 0; i < n; i++) this.m.memories.push({ limits: this.limits(true) });
+  }
+
+  tags(): void {
+    const n = this.r.count(2);
+    for (let i = 0; i < n; i++) this.m.tags.push({ typeIndex: this.tagType() });
+  }
+
+  globals(): void {
+    const r = this.r;
+    const n = r.count(3);
+    for (let i = 0; i < n; i++) {
+      const type = readValType(r, this.space);
+      const g: GlobalDef = { type: { type, mutable: this.mut() }, init: null };
+      g.init = this.expr();
+      this.m.globals.push(g);
+    }
+  }
+
+  exports(): void {
+    const r = this.r;
+    const n = r.count(3);
+    for (let i = 0; i < n; i++) {
+      const name = r.name();
+      const at = r.pos;
+      const kind = r.u8();
+      if (kind > EXTERNAL_TAG) r.fail(`malformed export kind ${kind}`, at);
+      const index = r.u32();
+      if (kind === EXTERNAL_FUNC) this.m.declaredFuncRefs.add(index);
+      this.m.exports.push({ name, kind, index });
+    }
+  }
+
+  elems(): void {
+    const r = this.r;
+    const n = r.count(1);
+    for (let i = 0; i < n; i++) {
+      const at = r.pos;
+      const flags = r.u32();
+      if (flags > 7) r.fail(`malformed elements segment kind ${flags}`, at);
+      const mode = flags & 1 ? (flags & 2 ? SEG_DECLARATIVE : SEG_PASSIVE) : SEG_ACTIVE;
+      const table = flags === 2 || flags === 6 ? r.u32() : 0;
+      const offset = mode === SEG_ACTIVE ? this.expr() : null;
+      const seg: ElemSegment = { mode, table, offset, type: FUNCREF, funcs: null, exprs: null };
+      if (flags & 4) {
+        // Element expressions: the type is explicit, except in encoding 4 where it is funcref.
+        if (flags !== 4) {
+          const tat = r.pos;
+          seg.type = readValType(r, this.space);
+          if (!isRef(seg.type)) r.fail('malformed reference type', tat);
+        }
+        const k = r.count(2);
+        const exprs: Expr[] = [];
+        for (let j = 0; j < k; j++) exprs.push(this.expr());
+        seg.exprs = exprs;
+      } else {
+        // Function indices: encoding 0 and the element kind 0x00 both mean (ref func).
+        seg.type = refType(FUNC, false);
+        if (flags !== 0) {
+          const kat = r.pos;
+          if (r.u8() !== 0) r.fail('malformed element kind', kat);
+        }
+        const k = r.count(1);
+        const funcs = new Uint32Array(k);
+        for (let j = 0; j < k; j++) {
+          funcs[j] = r.u32();
+          this.m.declaredFuncRefs.add(funcs[j]);
+        }
+        seg.funcs = funcs;
+      }
+      this.m.elems.push(seg);
+    }
+  }
+
+  codes(expected: number): number {
+    const r = this.r;
+    const m = this.m;
+    const at = r.pos;
+    const n = r.count(2);
+    if (n !== expected) r.fail('function and code section have inconsistent lengths', at);
+    for (let i = 0; i < n; i++) {
+      const offset = r.pos;
+      const size = r.u32();
+      if (size > r.end - r.pos) r.fail('function body size out of bounds (unexpected end)', offset);
+      const end = r.pos + size;
+      const sectionEnd = r.end;
+      r.end = end;
+      // Sum the run lengths before expanding them: a lying count must not allocate.
+      const runs = r.count(2);
+      const runsAt = r.pos;
+      let total = 0;
+      for (let k = 0; k < runs; k++) {
+        const at = r.pos;
+        total += r.u32();
+        if (total > MAX_LOCALS) r.fail('too many locals', at);
+        readValType(r, this.space);
+      }
+      const locals: ValType[] = new Array(total);
+      r.pos = runsAt;
+      let j = 0;
+      for (let k = 0; k < runs; k++) {
+        const c = r.u32();
+        const t = readValType(r, this.space);
+        for (let q = 0; q < c; q++) locals[j++] = t;
+      }
+      m.codes.push({ locals, start: r.pos, end, offset });
+      r.pos = end;
+      r.end = sectionEnd;
+    }
+    return n;
+  }
+
+  datas(): void {
+    const r = this.r;
+    const n = r.count(1);
+    for (let i = 0; i < n; i++) {
+      const at = r.pos;
+      const flags = r.u32();
+      if (flags > 2) r.fail(`malformed data segment kind ${flags}`, at);
+      const memory = flags === 2 ? r.u32() : 0;
+      const offset = flags === 1 ? null : this.expr();
+      const len = r.u32();
+      if (len > r.end - r.pos) r.fail('unexpected end of section or function (data segment length out of bounds)', r.pos);
+      this.m.datas.push({ mode: flags === 1 ? SEG_PASSIVE : SEG_ACTIVE, memory, offset, start: r.pos, end: r.pos + len });
+      r.pos += len;
+    }
+  }
+
+  /**
+   * A constant expression: reads instructions up to the `end` that closes it (nested blocks are
+   * tracked so the grammar is honoured, though the validator will refuse them), collecting ref.func.
+   */
+  private expr(): Expr {
+    const r = this.r;
+    const ins = this.ins;
+    const start = r.pos;
+    let depth = 0;
+    for (;;) {
+      readInstr(r, ins, this.space);
+      const name = ins.op.name;
+      if (name === 'end') {
+        if (depth === 0) return { start, end: r.pos };
+        depth--;
+      } else if (name === 'ref.func') {
+        this.m.declaredFuncRefs.add(ins.a);
+      } else if (ins.op.imm === 'bt' || ins.op.imm === 'trytable') {
+        if (name !== 'else') depth++;
+      }
+    }
+  }
+}
+

@@ -1,0 +1,15 @@
+// The validated entry point: every consumer of wasm bytes (the JS API's Module, validate, compile,
+// the script runner, the CLI) goes through compileModule, so they all accept and refuse alike.
+
+import { decodeModule } from '../binary/decode.js';
+import type { Module } from '../syntax/module.js';
+import { validateModule } from './module.js';
+
+export { decodeModule, validateModule };
+
+/** Decodes and validates `bytes`; throws CompileError for anything malformed or invalid. */
+export function compileModule(bytes: Uint8Array): Module {
+  const m = decodeModule(bytes);
+  validateModule(m);
+  return m;
+}

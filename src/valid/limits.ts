@@ -1,0 +1,54 @@
+// The JS API's implementation-defined limits (js-api "Implementation-defined Limits"): a module
+// beyond them is a CompileError in every browser, so it is one here too. Limits that the core
+// testsuite exercises with valid modules (table sizes) are left to instantiation.
+
+import { CompileError } from '../api/errors.js';
+import { KIND_FUNC, KIND_STRUCT } from '../syntax/types.js';
+import type { Module } from '../syntax/module.js';
+
+export const LIMITS = {
+  moduleSize: 1_073_741_824,
+  types: 1_000_000,
+  functions: 1_000_000,
+  imports: 1_000_000,
+  exports: 1_000_000,
+  globals: 1_000_000,
+  tags: 1_000_000,
+  dataSegments: 100_000,
+  tables: 100_000,
+  memories: 100,
+  tableInitEntries: 10_000_000,
+  params: 1_000,
+  results: 1_000,
+  bodySize: 7_654_321,
+  locals: 50_000,
+  structFields: 10_000,
+} as const;
+
+function over(what: string, n: number, limit: number): void {
+  if (n > limit) throw new CompileError(`${what} (${n}) exceeds the implementation limit (${limit})`);
+}
+
+export function checkEmbeddingLimits(m: Module): void {
+  over('module size', m.bytes.length, LIMITS.moduleSize);
+  over('number of types', m.types.length, LIMITS.types);
+  over('number of functions', m.funcs.length - m.numImportedFuncs, LIMITS.functions);
+  over('number of imports', m.imports.length, LIMITS.imports);
+  over('number of exports', m.exports.length, LIMITS.exports);
+  over('number of globals', m.globals.length - m.numImportedGlobals, LIMITS.globals);
+  over('number of tags', m.tags.length - m.numImportedTags, LIMITS.tags);
+  over('number of data segments', m.datas.length, LIMITS.dataSegments);
+  over('number of tables', m.tables.length, LIMITS.tables);
+  over('number of memories', m.memories.length, LIMITS.memories);
+  for (const d of m.typeDefs) {
+    const c = d.comp;
+    if (c.kind === KIND_FUNC) {
+      over('number of parameters', c.params.length, LIMITS.params);
+      over('number of results', c.results.length, LIMITS.results);
+    } else if (c.kind === KIND_STRUCT) {
+      over('number of struct fields', c.fields.length, LIMITS.structFields);
+    }
+  }
+  for (const e of m.elems) over('number of table entries in a segment', (e.funcs ?? e.exprs!).length, LIMITS.tableInitEntries);
+  for (const c of m.codes) over('function body size', c.end - c.offset, LIMITS.bodySize);
+}

@@ -1,0 +1,138 @@
+// Module-level validation (spec 3.5 "Modules", 2.4-validation.modules in SpecTec): types,
+// imports, tables, memories, tags, globals, segments, start, exports, and then every function body.
+// Runs on a decoded Module; every failure is a CompileError naming a byte offset where one exists.
+
+import { CompileError } from '../api/errors.js';
+import { canonType } from '../syntax/canon.js';
+import {
+  type ValType, type Limits, type FuncType, I32, I64, KIND_FUNC, defaultable, valTypeName, EXTERNAL_KIND_NAMES,
+} from '../syntax/types.js';
+import { SEG_ACTIVE, type Module } from '../syntax/module.js';
+import { matchCompositeType, matchValType } from './match.js';
+import { validateConstExpr } from './const.js';
+import { checkEmbeddingLimits, LIMITS } from './limits.js';
+
+function fail(message: string): never {
+  throw new CompileError(message);
+}
+
+/** The function type at module-local type index `x`, or a CompileError naming `what`. */
+export function funcTypeAt(m: Module, x: number, what: string): FuncType {
+  if (x >= m.types.length) fail(`${what}: unknown type ${x}`);
+  const c = m.typeDefs[x].comp;
+  if (c.kind !== KIND_FUNC) fail(`${what}: type ${x} is not a function type`);
+  return c;
+}
+
+export function validateModule(m: Module): void {
+  checkEmbeddingLimits(m);
+  validateTypes(m);
+  for (let i = 0; i < m.funcs.length; i++) {
+    const t = funcTypeAt(m, m.funcs[i], `function ${i}`);
+    const code = m.codes[i - m.numImportedFuncs];
+    if (code && code.locals.length + t.params.length > LIMITS.locals) fail(`function ${i}: too many locals`);
+  }
+  for (let i = 0; i < m.tags.length; i++) {
+    const t = funcTypeAt(m, m.tags[i].typeIndex, `tag ${i}`);
+    if (t.results.length !== 0) fail(`tag ${i}: non-empty tag result type`);
+  }
+  // Table initialisers see only imported globals (they precede the global section).
+  for (let i = 0; i < m.tables.length; i++) {
+    const t = m.tables[i];
+    validateLimits(t.type.limits, false, `table ${i}`);
+    if (t.init) validateConstExpr(m, t.init, t.type.elem, m.numImportedGlobals);
+    else if (i >= m.numImportedTables && !defaultable(t.type.elem)) {
+      fail(`table ${i}: type mismatch: a table of non-nullable ${valTypeName(t.type.elem)} needs an initialiser`);
+    }
+  }
+  for (let i = 0; i < m.memories.length; i++) validateLimits(m.memories[i].limits, true, `memory ${i}`);
+  for (let i = m.numImportedGlobals; i < m.globals.length; i++) {
+    const g = m.globals[i];
+    validateConstExpr(m, g.init!, g.type.type, i);
+  }
+  validateElems(m);
+  validateDatas(m);
+  if (m.start !== null) {
+    if (m.start >= m.funcs.length) fail(`unknown function ${m.start} (start function)`);
+    const t = funcTypeAt(m, m.funcs[m.start], 'start function');
+    if (t.params.length !== 0 || t.results.length !== 0) fail('start function must have type [] -> []');
+  }
+  validateExports(m);
+}
+
+/** Declared supertypes: at most one, earlier, not final, and structurally matched (spec 3.2.11). */
+function validateTypes(m: Module): void {
+  for (let i = 0; i < m.types.length; i++) {
+    const sub = m.typeDefs[i];
+    if (sub.supers.length === 0) continue;
+    if (sub.supers.length > 1) fail(`type ${i}: multiple supertypes`);
+    const s = sub.supers[0];
+    // Canonical ids of earlier types (earlier groups, earlier members of this group) are smaller.
+    if (s >= m.types[i]) fail(`type ${i}: unknown type (supertype must be declared before)`);
+    const sup = canonType(s).sub;
+    if (sup.final) fail(`type ${i}: sub type ${i} does not match super type (final)`);
+    if (!matchCompositeType(sub.comp, sup.comp)) fail(`type ${i}: sub type ${i} does not match super type`);
+    if (canonType(m.types[i]).depth > 63) fail(`type ${i}: subtype hierarchy deeper than 63`);
+  }
+}
+
+const MAX_PAGES_32 = 0x10000;
+const MAX_PAGES_64 = 2 ** 48;
+const MAX_TABLE_32 = 0xffffffff;
+
+function validateLimits(l: Limits, memory: boolean, what: string): void {
+  if (memory && l.pageSizeLog2 !== 16 && l.pageSizeLog2 !== 0) fail(`${what}: invalid custom page size`);
+  // The bound is on bytes (2^32 / 2^64), so it scales with the page size.
+  const bound = memory
+    ? (l.addr64 ? MAX_PAGES_64 * 2 ** (16 - l.pageSizeLog2) : MAX_PAGES_32 * 2 ** (16 - l.pageSizeLog2))
+    : (l.addr64 ? Infinity : MAX_TABLE_32);
+  const unit = memory ? 'memory size' : 'table size';
+  if (l.min > bound && !(l.addr64 && !memory)) fail(`${what}: ${unit} must be at most ${bound}`);
+  if (l.max !== null) {
+    if (l.max > bound && !(l.addr64 && !memory)) fail(`${what}: ${unit} must be at most ${bound}`);
+    if (l.min > l.max) fail(`${what}: size minimum must not be greater than maximum`);
+  }
+  if (l.shared && l.max === null) fail(`${what}: shared memory must have maximum`);
+}
+
+function addrType(addr64: boolean): ValType {
+  return addr64 ? I64 : I32;
+}
+
+function validateElems(m: Module): void {
+  const allGlobals = m.globals.length;
+  for (let i = 0; i < m.elems.length; i++) {
+    const seg = m.elems[i];
+    if (seg.funcs) {
+      for (const f of seg.funcs) if (f >= m.funcs.length) fail(`elem ${i}: unknown function ${f}`);
+    } else {
+      for (const e of seg.exprs!) validateConstExpr(m, e, seg.type, allGlobals);
+    }
+    if (seg.mode !== SEG_ACTIVE) continue;
+    if (seg.table >= m.tables.length) fail(`elem ${i}: unknown table ${seg.table}`);
+    const t = m.tables[seg.table].type;
+    validateConstExpr(m, seg.offset!, addrType(t.limits.addr64), allGlobals);
+    if (!matchValType(seg.type, t.elem)) {
+      fail(`elem ${i}: type mismatch: ${valTypeName(seg.type)} elements in a table of ${valTypeName(t.elem)}`);
+    }
+  }
+}
+
+function validateDatas(m: Module): void {
+  for (let i = 0; i < m.datas.length; i++) {
+    const seg = m.datas[i];
+    if (seg.mode !== SEG_ACTIVE) continue;
+    if (seg.memory >= m.memories.length) fail(`data ${i}: unknown memory ${seg.memory}`);
+    validateConstExpr(m, seg.offset!, addrType(m.memories[seg.memory].limits.addr64), m.globals.length);
+  }
+}
+
+function validateExports(m: Module): void {
+  const names = new Set<string>();
+  const sizes = [m.funcs.length, m.tables.length, m.memories.length, m.globals.length, m.tags.length];
+  for (const e of m.exports) {
+    if (e.index >= sizes[e.kind]) fail(`unknown ${EXTERNAL_KIND_NAMES[e.kind]} ${e.index} (export "${e.name}")`);
+    if (names.has(e.name)) fail(`duplicate export name "${e.name}"`);
+    names.add(e.name);
+  }
+}
