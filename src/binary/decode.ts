@@ -446,8 +446,11 @@ class Decoder {
     for (;;) {
       readInstr(r, ins, this.space);
       const name = ins.op.name;
-      if (name === 'end') {
-        if (depth === 0) return { start, end: r.pos };
+      if (name === 'end' || name === 'delegate') {
+        if (depth === 0) {
+          if (name === 'end') return { start, end: r.pos };
+          r.fail('malformed constant expression (delegate outside a try)', ins.pos);
+        }
         depth--;
       } else if (name === 'ref.func') {
         this.m.declaredFuncRefs.add(ins.a);
