@@ -1,5 +1,11 @@
-// `npm run bench`: prints ratios measured side by side in this one run (never pass/fail on times).
+// `npm run bench [-- realworld|jitless|validate]`: prints ratios measured side by side in this one run
+// (never pass/fail on times).
 import { benchValidate } from './validate.js';
+import { benchRealWorld, benchJitless } from './realworld.js';
 
-console.log('## validate() throughput\n');
-console.log(benchValidate());
+const only = process.argv.slice(2);
+const want = (s: string): boolean => only.length === 0 || only.includes(s);
+
+if (want('validate')) console.log('## validate() throughput\n\n' + benchValidate() + '\n');
+if (want('realworld')) console.log('## Real npm packages: run time and start-up vs native V8 and polywasm\n\n' + benchRealWorld() + '\n');
+if (want('jitless')) console.log('## Under node --jitless: purewasm vs polywasm\n\n' + benchJitless() + '\n');

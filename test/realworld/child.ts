@@ -1,36 +1,54 @@
-// Runs one real-world workload in this fresh process: `node child.js NAME native|purewasm`. For
-// purewasm, globalThis.WebAssembly is replaced before the package loads (native is removed), with
-// a counter on Instance/instantiate that proves the package really went through purewasm. Prints one
-// JSON line: { output, instantiations } or { error }.
+// Runs one real-world workload in this fresh process:
+//   node child.js NAME native|purewasm|polywasm [test|bench] [repeats]
+// For purewasm and polywasm, globalThis.WebAssembly is replaced before the package loads, with a
+// counter on Instance/instantiate that proves the package really went through that engine. Prints one
+// JSON line: { output, instantiations, startupMs, runMs } (runMs: the fastest of `repeats` runs) or
+// { error }.
 import { register } from 'node:module';
-import { WORKLOADS } from './workloads.js';
+import { WORKLOADS, type Size } from './workloads.js';
 
-const [name, engine] = process.argv.slice(2);
+const [name, engine, size = 'test', repeatsArg = '1'] = process.argv.slice(2);
 let instantiations = 0;
 
-if (engine === 'purewasm') {
-  const { WebAssembly: PureWasm } = await import('../../src/index.js');
-  const ns = Object.create(Object.getPrototypeOf(PureWasm), Object.getOwnPropertyDescriptors(PureWasm));
-  const Base = PureWasm.Instance;
+/** A copy of `base` whose Instance/instantiate count their calls. */
+function counting(base: typeof WebAssembly): typeof WebAssembly {
+  const ns = Object.create(Object.getPrototypeOf(base), Object.getOwnPropertyDescriptors(base));
+  const Base = base.Instance;
   ns.Instance = class Instance extends Base {
     constructor(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
       super(module, imports);
       instantiations++;
     }
   };
-  const inst = PureWasm.instantiate;
+  const inst = base.instantiate;
   ns.instantiate = (...args: unknown[]) => {
     instantiations++;
-    return (inst as (...a: unknown[]) => unknown)(...args);
+    return (inst as (...a: unknown[]) => unknown).apply(base, args);
   };
-  Object.defineProperty(globalThis, 'WebAssembly', { value: ns, writable: true, configurable: true, enumerable: false });
+  return ns;
+}
+
+if (engine !== 'native') {
+  const base = engine === 'polywasm'
+    ? ((await import('polywasm')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly
+    : ((await import('../../src/index.js')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly;
+  Object.defineProperty(globalThis, 'WebAssembly', { value: counting(base), writable: true, configurable: true, enumerable: false });
 }
 // wasm-bindgen "bundler" packages import their .wasm as an ES module: a loader hook provides that.
 register(new URL('./wasm-esm-hooks.js', import.meta.url));
 
 try {
-  const output = await WORKLOADS[name]();
-  console.log(JSON.stringify({ output, instantiations }));
+  const t0 = performance.now();
+  const run = await WORKLOADS[name].load(size as Size);
+  const startupMs = performance.now() - t0;
+  let output = '';
+  let runMs = Infinity;
+  for (let i = 0; i < Number(repeatsArg); i++) {
+    const t = performance.now();
+    output = await run();
+    runMs = Math.min(runMs, performance.now() - t);
+  }
+  console.log(JSON.stringify({ output, instantiations, startupMs, runMs }));
 } catch (e) {
   console.log(JSON.stringify({ error: String((e as Error)?.stack ?? e), instantiations }));
 }
