@@ -82,14 +82,15 @@ const MAX_TABLE_32 = 0xffffffff;
 
 function validateLimits(l: Limits, memory: boolean, what: string): void {
   if (memory && l.pageSizeLog2 !== 16 && l.pageSizeLog2 !== 0) fail(`${what}: invalid custom page size`);
-  // The bound is on bytes (2^32 / 2^64), so it scales with the page size.
-  const bound = memory
-    ? (l.addr64 ? MAX_PAGES_64 * 2 ** (16 - l.pageSizeLog2) : MAX_PAGES_32 * 2 ** (16 - l.pageSizeLog2))
-    : (l.addr64 ? Infinity : MAX_TABLE_32);
+  // The address space bounds the size in bytes: 2^32 (i32) or 2^64 (i64); with 1-byte pages the
+  // largest count is one less, as a size of 2^N pages would not fit in the address type.
+  const bound = !memory ? (l.addr64 ? Infinity : MAX_TABLE_32)
+    : l.pageSizeLog2 === 16 ? (l.addr64 ? MAX_PAGES_64 : MAX_PAGES_32)
+      : (l.addr64 ? Infinity : 0xffffffff);
   const unit = memory ? 'memory size' : 'table size';
-  if (l.min > bound && !(l.addr64 && !memory)) fail(`${what}: ${unit} must be at most ${bound}`);
+  if (l.min > bound) fail(`${what}: ${unit} must be at most ${bound}`);
   if (l.max !== null) {
-    if (l.max > bound && !(l.addr64 && !memory)) fail(`${what}: ${unit} must be at most ${bound}`);
+    if (l.max > bound) fail(`${what}: ${unit} must be at most ${bound}`);
     if (l.min > l.max) fail(`${what}: size minimum must not be greater than maximum`);
   }
   if (l.shared && l.max === null) fail(`${what}: shared memory must have maximum`);
