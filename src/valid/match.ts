@@ -28,9 +28,15 @@ export function bottomFor(h: HeapType): HeapType {
   return bottomOf(topOf(h));
 }
 
+/**
+ * The validator's bottom heap type (of a reference popped from an unreachable, empty stack): a
+ * subtype of every heap type. No encoding produces it.
+ */
+export const BOT_HEAP = -0x20;
+
 /** a <: b for heap types. */
 export function matchHeapType(a: HeapType, b: HeapType): boolean {
-  if (a === b) return true;
+  if (a === b || a === BOT_HEAP) return true;
   if (b >= 0) {
     // A concrete supertype: only its own subtypes and the bottom of its hierarchy.
     if (a >= 0) return isSubId(a, b);
