@@ -1,0 +1,193 @@
+// Exported Functions (JS API "Exported Functions") and host functions made from JS callables.
+//
+// Exported calls are hot in real programs, so the wrapper is specialised per signature: when no
+// parameter or result is an i64 and there is at most one result, it converts the arguments and
+// calls the function instance's compiled entry point (`fn`, runtime/abi.ts convention) directly;
+// everything else goes through the engine's boxed `invoke`. Host functions with such signatures get
+// an entry point in the same convention, so wasm calls into JS without boxing arrays either.
+
+import { I32, I64, F32, F64, isRef, type FuncType, type ValType } from '../syntax/types.js';
+import { compositeOf } from '../syntax/canon.js';
+import type { FuncInst, Value } from '../runtime/interface.js';
+import { invoke, hostFunc, WasmFunc } from '../runtime/index.js';
+import type { AnyFn } from '../runtime/func.js';
+import { funcOf, isOpaqueToJS, setExportedFunctionFactory, toJS, toWasm } from './values.js';
+import { isObject } from './webidl.js';
+
+type Conv = (v: unknown) => unknown;
+
+/** Index of each host function made by "read the imports" (the name of its Exported Function). */
+const hostIndex = new WeakMap<FuncInst, number>();
+
+const toI32: Conv = (v) => (v as number) | 0;
+const toF64: Conv = (v) => +(v as number);
+const toF32: Conv = (v) => Math.fround(+(v as number));
+
+function toWasmConv(t: ValType): Conv {
+  switch (t) {
+    case I32: return toI32;
+    case F64: return toF64;
+    case F32: return toF32;
+    default: return (v) => toWasm(v, t);
+  }
+}
+
+function toJSConv(t: ValType): Conv | null {
+  return isRef(t) ? (w) => toJS(w as Value, t) : null;
+}
+
+function signatureOf(f: FuncInst): FuncType {
+  return compositeOf(f.type) as FuncType;
+}
+
+/** True when calls can use the compiled convention without splitting i64s or collecting slots. */
+function isDirect(ft: FuncType): boolean {
+  return ft.results.length <= 1 && !ft.params.includes(I64) && !ft.results.includes(I64);
+}
+
+function opaqueSignature(ft: FuncType): boolean {
+  return ft.params.some(isOpaqueToJS) || ft.results.some(isOpaqueToJS);
+}
+
+function define(fn: Function, name: string, length: number): void {
+  Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+  Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+}
+
+/** "A new Exported Function" from a function instance: one object per instance, cached in `f.api`. */
+export function exportedFunction(f: FuncInst): Function {
+  const cached = f.api as Function | undefined;
+  if (cached !== undefined) return cached;
+  const ft = signatureOf(f);
+  const fn = opaqueSignature(ft) ? opaqueCall() : isDirect(ft) ? directCall(f as unknown as { fn: AnyFn }, ft) : boxedCall(f, ft);
+  const index = f instanceof WasmFunc ? f.index : hostIndex.get(f) ?? 0;
+  define(fn, String(index), ft.params.length);
+  funcOf.set(fn, f);
+  f.api = fn;
+  return fn;
+}
+setExportedFunctionFactory(exportedFunction);
+
+function opaqueCall(): Function {
+  // Checked on every call, as the spec says, not when the function is created.
+  return () => {
+    throw new TypeError('type incompatibility when transforming from/to JS: v128 or exnref in the signature');
+  };
+}
+
+function directCall(f: { fn: AnyFn }, ft: FuncType): Function {
+  const c = ft.params.map(toWasmConv);
+  const out = ft.results.length === 1 ? toJSConv(ft.results[0]) : null;
+  const none = ft.results.length === 0;
+  // Arrow functions: not constructors, no `prototype`, like built-in functions.
+  switch (c.length) {
+    case 0:
+      if (none) return () => void f.fn();
+      return out ? () => out(f.fn()) : () => f.fn();
+    case 1: {
+      const [c0] = c;
+      if (none) return (a: unknown) => void f.fn(c0(a));
+      return out ? (a: unknown) => out(f.fn(c0(a))) : (a: unknown) => f.fn(c0(a));
+    }
+    case 2: {
+      const [c0, c1] = c;
+      if (none) return (a: unknown, b: unknown) => void f.fn(c0(a), c1(b));
+      return out ? (a: unknown, b: unknown) => out(f.fn(c0(a), c1(b))) : (a: unknown, b: unknown) => f.fn(c0(a), c1(b));
+    }
+    case 3: {
+      const [c0, c1, c2] = c;
+      if (none) return (a: unknown, b: unknown, d: unknown) => void f.fn(c0(a), c1(b), c2(d));
+      return out
+        ? (a: unknown, b: unknown, d: unknown) => out(f.fn(c0(a), c1(b), c2(d)))
+        : (a: unknown, b: unknown, d: unknown) => f.fn(c0(a), c1(b), c2(d));
+    }
+  }
+  const n = c.length;
+  return (...args: unknown[]) => {
+    const a = new Array(n);
+    for (let i = 0; i < n; i++) a[i] = c[i](args[i]);
+    const r = f.fn(...a);
+    return none ? undefined : out ? out(r) : r;
+  };
+}
+
+function boxedCall(f: FuncInst, ft: FuncType): Function {
+  const params = ft.params;
+  const results = ft.results;
+  return (...args: unknown[]) => {
+    const a: Value[] = new Array(params.length);
+    for (let i = 0; i < params.length; i++) a[i] = toWasm(args[i], params[i]);
+    const r = invoke(f, a);
+    if (results.length === 0) return undefined;
+    if (results.length === 1) return toJS(r[0], results[0]);
+    const list: unknown[] = [];
+    for (let i = 0; i < results.length; i++) list.push(toJS(r[i], results[i]));
+    return list;
+  };
+}
+
+// ---- host functions ("create a host function", "run a host function") ----
+
+const iteratorToList = (v: unknown): unknown[] => {
+  const method = isObject(v) || typeof v === 'string' ? (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] : undefined;
+  if (method === undefined || method === null) throw new TypeError('multi-value results must be iterable');
+  if (typeof method !== 'function') throw new TypeError('Symbol.iterator is not a function');
+  const it = Reflect.apply(method, v, []) as Iterator<unknown>;
+  if (!isObject(it)) throw new TypeError('iterator is not an object');
+  const next = it.next;
+  const out: unknown[] = [];
+  for (;;) {
+    const r = Reflect.apply(next, it, []) as IteratorResult<unknown>;
+    if (!isObject(r)) throw new TypeError('iterator result is not an object');
+    if (r.done) return out;
+    out.push(r.value);
+  }
+};
+
+/** Makes a host function instance of canonical type `type` calling the JS callable `func`. */
+export function createHostFunction(func: Function, type: number, index: number): FuncInst {
+  const ft = compositeOf(type) as FuncType;
+  const { params, results } = ft;
+  const opaque = opaqueSignature(ft);
+  const call = (args: Value[]): Value[] => {
+    if (opaque) throw new TypeError('type incompatibility when transforming from/to JS: v128 or exnref in the signature');
+    const js = new Array(args.length);
+    for (let i = 0; i < args.length; i++) js[i] = toJS(args[i], params[i]);
+    const ret = Reflect.apply(func, undefined, js);
+    if (results.length === 0) return [];
+    if (results.length === 1) return [toWasm(ret, results[0])];
+    const values = iteratorToList(ret);
+    if (values.length !== results.length) throw new TypeError(`expected ${results.length} results, got ${values.length}`);
+    return values.map((v, i) => toWasm(v, results[i]));
+  };
+  const hf = hostFunc(type, call);
+  if (!opaque && isDirect(ft)) (hf as unknown as { fn: AnyFn }).fn = directHost(func, ft);
+  hostIndex.set(hf, index);
+  return hf;
+}
+
+/** The compiled-convention entry point of a host function with a direct signature. */
+function directHost(func: Function, ft: FuncType): AnyFn {
+  const c = ft.params.map((t) => toJSConv(t));
+  const plain = c.every((x) => x === null);
+  const r = ft.results.length === 1 ? toWasmConv(ft.results[0]) : null;
+  const f = func as AnyFn;
+  if (plain) {
+    // Numeric arguments are already JS values; `f(...)` calls with an undefined receiver.
+    switch (c.length) {
+      case 0: return r ? () => r(f()) : () => void f();
+      case 1: return r ? (a: unknown) => r(f(a)) : (a: unknown) => void f(a);
+      case 2: return r ? (a: unknown, b: unknown) => r(f(a, b)) : (a: unknown, b: unknown) => void f(a, b);
+    }
+    return r ? (...a: unknown[]) => r(f(...a)) : (...a: unknown[]) => void f(...a);
+  }
+  return (...a: unknown[]) => {
+    for (let i = 0; i < a.length; i++) {
+      const conv = c[i];
+      if (conv !== null) a[i] = conv(a[i]);
+    }
+    const ret = f(...a);
+    return r ? r(ret) : undefined;
+  };
+}
+

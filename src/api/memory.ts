@@ -1,0 +1,89 @@
+// WebAssembly.Memory (JS API "Memories"). One Memory object per memory instance (the Memory object
+// cache); `buffer` is the instance's current ArrayBuffer, replaced and detached whenever it grows.
+
+import type { MemoryInst } from '../runtime/interface.js';
+import { createMemory } from '../runtime/index.js';
+import type { Limits } from '../syntax/types.js';
+import { addressValueToU64, toAddressType, u64ToAddressValue, type AddressType } from './address.js';
+import { dictionary, isObject, member, shapeInterface } from './webidl.js';
+
+const MAX_PAGES_32 = 65536; // valid memtype: k = 2^16 pages for i32
+const MAX_PAGES_64 = 2 ** 48; // and 2^48 pages for i64
+
+const cache = new WeakMap<MemoryInst, Memory>();
+const CREATE = Symbol('create');
+let instOf: (o: unknown) => MemoryInst | undefined;
+
+function descriptorToLimits(descriptor: unknown): Limits {
+  const what = 'WebAssembly.Memory()';
+  const d = dictionary(descriptor, `${what}: Argument 0`);
+  // Dictionary members are read in lexicographic order, then converted as the algorithm says.
+  const address = toAddressType(member(d, 'address', false, what), what);
+  const initialV = member(d, 'initial', true, what);
+  const maximumV = member(d, 'maximum', false, what);
+  const sharedV = member(d, 'shared', false, what);
+  const shared = sharedV === undefined ? false : Boolean(sharedV);
+  const min = addressValueToU64(initialV, address, `${what}: 'initial'`);
+  const max = maximumV === undefined ? null : addressValueToU64(maximumV, address, `${what}: 'maximum'`);
+  const k = address === 'i64' ? MAX_PAGES_64 : MAX_PAGES_32;
+  if (min > k) throw new RangeError(`${what}: 'initial' (${min}) is above the upper bound ${k}`);
+  if (max !== null && max > k) throw new RangeError(`${what}: 'maximum' (${max}) is above the upper bound ${k}`);
+  if (max !== null && max < min) throw new RangeError(`${what}: 'maximum' (${max}) is below 'initial' (${min})`);
+  // Threads proposal: a shared memory must declare its maximum.
+  if (shared && max === null) throw new TypeError(`${what}: a shared memory needs a 'maximum'`);
+  return { min, max, addr64: address === 'i64', shared, pageSizeLog2: 16 };
+}
+
+function addressTypeOf(m: MemoryInst): AddressType {
+  return m.limits.addr64 ? 'i64' : 'i32';
+}
+
+export class Memory {
+  #mem: MemoryInst;
+
+  constructor(descriptor: unknown, inst?: unknown) {
+    if (descriptor === CREATE) {
+      this.#mem = inst as MemoryInst;
+    } else {
+      const limits = descriptorToLimits(descriptor);
+      try {
+        this.#mem = createMemory(limits);
+      } catch (e) {
+        if (e instanceof RangeError) throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+        throw e;
+      }
+    }
+    cache.set(this.#mem, this);
+  }
+
+  grow(delta: unknown): number | bigint {
+    const m = this.#mem;
+    const type = addressTypeOf(m);
+    const d = addressValueToU64(delta, type, 'WebAssembly.Memory.grow(): Argument 0');
+    const before = m.buffer;
+    const old = m.grow(d);
+    if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    // "Refresh the memory buffer": even a growth by 0 pages detaches the old buffer.
+    if (!m.limits.shared && m.buffer === before) m.refresh();
+    return u64ToAddressValue(old, type);
+  }
+
+  get buffer(): ArrayBuffer {
+    return this.#mem.buffer;
+  }
+
+  static {
+    instOf = (o) => (isObject(o) && #mem in o ? (o as Memory).#mem : undefined);
+  }
+}
+shapeInterface(Memory, 'Memory', 1);
+
+/** The memory instance of a Memory object, or undefined (the brand check). */
+export function memoryInst(v: unknown): MemoryInst | undefined {
+  return instOf(v);
+}
+
+/** "Create a memory object": the cached one, or a new object for the instance. */
+export function memoryObject(m: MemoryInst): Memory {
+  return cache.get(m) ?? new Memory(CREATE, m);
+}

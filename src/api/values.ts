@@ -1,0 +1,147 @@
+// ToWebAssemblyValue and ToJSValue (JS API "Exported Functions"), between JS values and the engine's
+// boxed values (runtime/interface.ts), plus the ValueType/TableKind strings of descriptors.
+//
+// Exported functions are found from a JS function through `funcOf` (a WeakMap filled by func.ts), so
+// that a wasm function coming back from JS keeps its identity.
+
+import {
+  I32, I64, F32, F64, V128, ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN,
+  FUNCREF, EXTERNREF, ANYREF, EXNREF, KIND_FUNC, KIND_STRUCT, KIND_ARRAY, isRef, heapOf, isNullable,
+  type ValType,
+} from '../syntax/types.js';
+import { compositeOf, isSubId } from '../syntax/canon.js';
+import type { FuncInst, Value } from '../runtime/interface.js';
+import { toBigInt64 } from './webidl.js';
+
+/** Exported Function objects → their function instance (the [[FunctionAddress]] slot). */
+export const funcOf = new WeakMap<Function, FuncInst>();
+
+/** Creates the Exported Function of a FuncInst (set by func.ts, which depends on this module). */
+export let exportedFunction: (f: FuncInst) => Function = () => {
+  throw new Error('func.ts not loaded');
+};
+export function setExportedFunctionFactory(make: (f: FuncInst) => Function): void {
+  exportedFunction = make;
+}
+
+/** ValueType strings of GlobalDescriptor.value (JS API "ToValueType"). */
+export const VALUE_TYPES: Record<string, ValType> = {
+  i32: I32, i64: I64, f32: F32, f64: F64, v128: V128, anyfunc: FUNCREF, externref: EXTERNREF,
+  // Spelling of the type-reflection proposal, which browsers accept alongside "anyfunc".
+  funcref: FUNCREF,
+};
+export const VALUE_TYPE_NAMES = Object.keys(VALUE_TYPES);
+/** TableKind strings of TableDescriptor.element. */
+export const TABLE_KINDS: Record<string, ValType> = { externref: EXTERNREF, anyfunc: FUNCREF, funcref: FUNCREF };
+export const TABLE_KIND_NAMES = Object.keys(TABLE_KINDS);
+
+/** True for the types no JS value converts to or from: v128 and the exn hierarchy. */
+export function isOpaqueToJS(t: ValType): boolean {
+  if (t === V128) return true;
+  if (!isRef(t)) return false;
+  const h = heapOf(t);
+  return h === EXN || h === NOEXN;
+}
+
+export function isExnRef(t: ValType): boolean {
+  return isRef(t) && (heapOf(t) === EXN || heapOf(t) === NOEXN);
+}
+
+function typeError(v: unknown, t: ValType): never {
+  const what = typeof v === 'function' ? 'function' : v === null ? 'null' : typeof v;
+  throw new TypeError(`type incompatibility when transforming from/to JS: ${what} is not a valid value for this type`);
+}
+
+/** The hierarchy top of a heap type (abstract or concrete). */
+function hierarchyOf(h: number): number {
+  if (h >= 0) return compositeOf(h).kind === KIND_FUNC ? FUNC : ANY;
+  switch (h) {
+    case FUNC: case NOFUNC: return FUNC;
+    case EXTERN: case NOEXTERN: return EXTERN;
+    case EXN: case NOEXN: return EXN;
+    default: return ANY;
+  }
+}
+
+/**
+ * ToWebAssemblyValue(v, t). `t` is never v128 (callers throw their own TypeError first). Returns the
+ * engine's boxed value.
+ */
+export function toWasm(v: unknown, t: ValType): Value {
+  switch (t) {
+    case I32: return (v as number) | 0; // ToInt32; a BigInt or Symbol throws a TypeError
+    case F64: return +(v as number); // ToNumber
+    case F32: return Math.fround(+(v as number));
+    case I64: return typeof v === 'bigint' ? BigInt.asIntN(64, v) : toBigInt64(v);
+    case EXTERNREF: return v === null ? null : (v as Value);
+    case FUNCREF: {
+      if (v === null) return null;
+      const f = typeof v === 'function' ? funcOf.get(v) : undefined;
+      if (f === undefined) typeError(v, t);
+      return f;
+    }
+  }
+  return toWasmRef(v, t);
+}
+
+function toWasmRef(v: unknown, t: ValType): Value {
+  if (!isRef(t)) throw new TypeError('cannot convert to this WebAssembly type');
+  const h = heapOf(t);
+  if (v === null) {
+    if (!isNullable(t)) typeError(v, t);
+    return null;
+  }
+  switch (hierarchyOf(h)) {
+    case EXTERN:
+      if (h === NOEXTERN) typeError(v, t);
+      return v as Value;
+    case FUNC: {
+      const f = typeof v === 'function' ? funcOf.get(v) : undefined;
+      if (f === undefined || h === NOFUNC || (h >= 0 && !isSubId(f.type, h))) typeError(v, t);
+      return f;
+    }
+    case ANY:
+      return toAnyRef(v, h, t);
+    default:
+      typeError(v, t); // exnref: no JS value converts
+  }
+}
+
+/**
+ * The any hierarchy. A Number in the i31 range becomes ref.i31 and an Exported GC Object its struct
+ * or array, but the engine has no GC objects yet (runtime/interface.ts names I31Ref/StructRef/
+ * ArrayRef): until it does, only other host values (actual type `ref any`) and null convert.
+ */
+function toAnyRef(v: unknown, h: number, t: ValType): Value {
+  if (typeof v === 'number' && isI31Range(v)) {
+    throw new TypeError('i31 references are not supported by this engine yet');
+  }
+  // A host value's actual type is (ref any): it matches anyref only.
+  if (h !== ANY) typeError(v, t);
+  return v as Value;
+}
+
+export function isI31Range(v: number): boolean {
+  return (v | 0) === v && v < 0x40000000 && v >= -0x40000000;
+}
+
+/** ToJSValue of a boxed value of type `t` (never v128 or exnref). */
+export function toJS(w: Value, t: ValType): unknown {
+  if (!isRef(t) || w === null) return w;
+  switch (hierarchyOf(heapOf(t))) {
+    case FUNC: return exportedFunction(w as FuncInst);
+    default: return w; // externref and host values in anyref are the JS value itself
+  }
+}
+
+/** DefaultValue(t) of the JS API: undefined for externref, the type's default otherwise. */
+export function defaultValue(t: ValType): Value {
+  if (t === EXTERNREF) return undefined;
+  switch (t) {
+    case I32: case F32: case F64: return 0;
+    case I64: return 0n;
+    case V128: return new Uint8Array(16);
+  }
+  if (isRef(t) && isNullable(t)) return null;
+  throw new TypeError('this type has no default value');
+}

@@ -1,0 +1,32 @@
+// The package entry: `WebAssembly`, the namespace object (exactly the JS API's), and purewasm's own
+// named exports.
+import { namespace } from './api/namespace.js';
+import type { Module } from './api/module.js';
+import type { Instance } from './api/instance.js';
+import type { Memory } from './api/memory.js';
+import type { Table } from './api/table.js';
+import type { Global } from './api/global.js';
+import type { Tag } from './api/tag.js';
+import type { WasmErrorConstructor } from './api/errors.js';
+
+export interface WebAssemblyNamespace {
+  validate(bytes: BufferSource, options?: object): boolean;
+  compile(bytes: BufferSource, options?: object): Promise<Module>;
+  instantiate(bytes: BufferSource, importObject?: object, options?: object): Promise<{ module: Module; instance: Instance }>;
+  instantiate(module: Module, importObject?: object): Promise<Instance>;
+  compileStreaming(source: unknown, options?: object): Promise<Module>;
+  instantiateStreaming(source: unknown, importObject?: object, options?: object): Promise<{ module: Module; instance: Instance }>;
+  Module: typeof Module;
+  Instance: typeof Instance;
+  Memory: typeof Memory;
+  Table: typeof Table;
+  Global: typeof Global;
+  Tag: typeof Tag;
+  CompileError: WasmErrorConstructor;
+  LinkError: WasmErrorConstructor;
+  RuntimeError: WasmErrorConstructor;
+}
+
+export const WebAssembly = namespace as WebAssemblyNamespace;
+export { install } from './polyfill-install.js';
+export { CompileError, LinkError, RuntimeError } from './api/errors.js';
