@@ -9,7 +9,7 @@ import {
   type ValType, type FuncType, type TableType, I32, I64, V128, FUNCREF, EXNREF, KIND_FUNC,
   refType, isNumeric, EXN,
 } from '../syntax/types.js';
-import { readInstr } from '../binary/instr.js';
+import { nextInstr } from './body-read.js';
 import { BLOCK_EMPTY } from '../binary/valtype.js';
 import { matchValType, matchResultType } from './match.js';
 import {
@@ -17,6 +17,7 @@ import {
   K_BLOCK, K_LOOP, K_IF, K_ELSE, K_TRY, K_CATCH, K_CATCH_ALL, K_TRY_TABLE,
 } from './state.js';
 import * as H from './handlers.js';
+import { HANDLER } from './handlers.js';
 import { validateRefInstr } from './body-ref.js';
 
 const state = new FuncState();
@@ -84,9 +85,10 @@ export function validateFunction(m: Module, funcIndex: number): void {
   const ins = st.ins;
   while (st.depth > 0) {
     if (r.pos >= r.end) st.fail('unexpected end of function body (END opcode expected)', r.pos);
-    readInstr(r, ins, st.space);
+    nextInstr(r, ins, st.space);
     const op = ins.op;
-    switch (H.HANDLER[op.id]) {
+    const h = HANDLER[op.id];
+    switch (h) {
       case H.H_FIXED: {
         const ps = op.params!;
         for (let i = ps.length - 1; i >= 0; i--) st.popExpect(ps[i]);
@@ -119,8 +121,22 @@ export function validateFunction(m: Module, funcIndex: number): void {
         st.popExpect(V128);
         st.push(V128);
         break;
+      // The most frequent instructions are typed here rather than in validateOther.
+      case H.H_LOCAL_GET: {
+        const t = st.localType(ins.a);
+        if (st.localInit[ins.a] === 0) st.fail(`uninitialized local ${ins.a}`);
+        st.push(t);
+        break;
+      }
+      case H.H_LOCAL_SET: case H.H_LOCAL_TEE: {
+        const t = st.localType(ins.a);
+        st.popExpect(t);
+        st.setLocal(ins.a);
+        if (h === H.H_LOCAL_TEE) st.push(t);
+        break;
+      }
       default:
-        validateOther(st, H.HANDLER[op.id]);
+        validateOther(st, h);
     }
   }
   if (r.pos !== r.end) st.fail('operators remaining after the end of the function', r.pos);
@@ -216,8 +232,6 @@ function validateOther(st: FuncState, h: number): void {
       st.popExpect(I32);
       const t1 = st.pop();
       const t2 = st.pop();
-      const num = (t: ValType): boolean => t === BOT || isNumeric(t);
-      const vec = (t: ValType): boolean => t === BOT || t === V128;
       if (!((num(t1) && num(t2)) || (vec(t1) && vec(t2))) || (t1 !== t2 && t1 !== BOT && t2 !== BOT)) {
         st.fail(`type mismatch: select operands ${typeName(t2)} and ${typeName(t1)} (references need a typed select)`);
       }
@@ -231,19 +245,6 @@ function validateOther(st: FuncState, h: number): void {
       st.popExpect(t);
       st.popExpect(t);
       st.push(t);
-      return;
-    }
-    case H.H_LOCAL_GET: {
-      const t = st.localType(ins.a);
-      if (st.localInit[ins.a] === 0) st.fail(`uninitialized local ${ins.a}`);
-      st.push(t);
-      return;
-    }
-    case H.H_LOCAL_SET: case H.H_LOCAL_TEE: {
-      const t = st.localType(ins.a);
-      st.popExpect(t);
-      st.setLocal(ins.a);
-      if (h === H.H_LOCAL_TEE) st.push(t);
       return;
     }
     case H.H_GLOBAL_GET: case H.H_GLOBAL_SET: {
@@ -297,6 +298,9 @@ function validateOther(st: FuncState, h: number): void {
       else validateRefInstr(st);
   }
 }
+
+const num = (t: ValType): boolean => t === BOT || isNumeric(t);
+const vec = (t: ValType): boolean => t === BOT || t === V128;
 
 /** Pops a call's arguments and pushes its results; a tail call instead ends the block. */
 function call(st: FuncState, f: FuncType, tail: boolean): void {
