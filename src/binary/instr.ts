@@ -4,7 +4,7 @@
 
 import type { Reader } from './reader.js';
 import { readBlockType, readHeapType, readValType, type TypeSpace } from './valtype.js';
-import { OPS, BYTE_OPS, PREFIXED, type OpInfo } from '../syntax/opcodes.js';
+import { OPS, BYTE_OPS, PREFIXED, type OpInfo, type Imm } from '../syntax/opcodes.js';
 import type { ValType } from '../syntax/types.js';
 
 export interface Catch {
@@ -38,17 +38,42 @@ export class Instr {
   catches: Catch[] = [];
 }
 
+// Immediate shapes as small integers, so the hot switch below is a jump table, not string compares.
+const IM_NONE = 0, IM_BT = 1, IM_IDX = 2, IM_LABELS = 3, IM_MEMARG = 4, IM_MEMLANE = 5, IM_LANE = 6;
+const IM_I32 = 7, IM_I64 = 8, IM_F32 = 9, IM_F64 = 10, IM_V128 = 11, IM_IDX2 = 12, IM_SELECT = 13;
+const IM_HEAP = 14, IM_CAST = 15, IM_TRYTABLE = 16;
+const IMM_CODES: Record<Imm, number> = {
+  none: IM_NONE, bt: IM_BT, label: IM_IDX, func: IM_IDX, type: IM_IDX, local: IM_IDX, global: IM_IDX,
+  table: IM_IDX, mem: IM_IDX, tag: IM_IDX, data: IM_IDX, elem: IM_IDX, labels: IM_LABELS,
+  memarg: IM_MEMARG, memlane: IM_MEMLANE, lane: IM_LANE, i32: IM_I32, i64: IM_I64, f32: IM_F32,
+  f64: IM_F64, v128: IM_V128, shuffle: IM_V128, indirect: IM_IDX2, memmem: IM_IDX2, datamem: IM_IDX2,
+  tabtab: IM_IDX2, elemtab: IM_IDX2, field: IM_IDX2, typelen: IM_IDX2, typedata: IM_IDX2,
+  typeelem: IM_IDX2, typetype: IM_IDX2, select: IM_SELECT, heap: IM_HEAP, cast: IM_CAST, trytable: IM_TRYTABLE,
+};
+const IMM = Uint8Array.from(OPS, (o) => IMM_CODES[o.imm]);
+
+/** Prefixed opcodes below DENSE as flat arrays (row id or -1): no Map lookup on the hot path. */
+const DENSE = 512;
+const PREFIXED_DENSE: Record<number, Int16Array> = {};
+for (const prefix of Object.keys(PREFIXED).map(Number)) {
+  const dense = new Int16Array(DENSE).fill(-1);
+  for (const [code, id] of PREFIXED[prefix]) if (code < DENSE) dense[code] = id;
+  PREFIXED_DENSE[prefix] = dense;
+}
+
 export function readOpcode(r: Reader): OpInfo {
   const at = r.pos;
   const b = r.u8();
-  let id: number | undefined = BYTE_OPS[b];
-  if (id < 0) {
-    const table = PREFIXED[b];
-    if (!table) r.fail(`illegal opcode 0x${b.toString(16)}`, at);
-    const code = r.u32();
-    id = table.get(code);
-    if (id === undefined) r.fail(`illegal opcode 0x${b.toString(16)} ${code}`, at);
-  }
+  const id = BYTE_OPS[b];
+  return id >= 0 ? OPS[id] : readPrefixed(r, b, at);
+}
+
+function readPrefixed(r: Reader, b: number, at: number): OpInfo {
+  const dense = PREFIXED_DENSE[b];
+  if (!dense) r.fail(`illegal opcode 0x${b.toString(16)}`, at);
+  const code = r.u32();
+  const id = code < DENSE ? dense[code] : PREFIXED[b].get(code) ?? -1;
+  if (id < 0) r.fail(`illegal opcode 0x${b.toString(16)} ${code}`, at);
   return OPS[id];
 }
 
@@ -63,87 +88,138 @@ function readMemarg(r: Reader, ins: Instr): void {
     r.fail('malformed memop flags', at);
   }
   ins.align = flags;
-  ins.offset = r.u64AsNumber();
+  // Offsets are almost always small: skip the 64-bit reader for one-byte values.
+  const p = r.pos;
+  if (p < r.end && r.bytes[p] < 0x80) {
+    ins.offset = r.bytes[p];
+    r.pos = p + 1;
+  } else ins.offset = r.u64AsNumber();
 }
 
+/** u32 with the one-byte case inline: most indices and immediates are below 128. */
+function idx(r: Reader): number {
+  const p = r.pos;
+  if (p < r.end) {
+    const v = r.bytes[p];
+    if (v < 0x80) {
+      r.pos = p + 1;
+      return v;
+    }
+  }
+  return r.u32();
+}
+
+/**
+ * Reads one instruction at `r.pos`. Kept small so that callers' hot loops can inline it: the
+ * common shapes (no immediate, one small index) are handled here, the rest in readImmediates.
+ */
 export function readInstr(r: Reader, ins: Instr, space: TypeSpace): void {
-  ins.pos = r.pos;
-  const op = readOpcode(r);
+  const at = r.pos;
+  const bytes = r.bytes;
+  const end = r.end;
+  ins.pos = at;
+  if (at >= end) r.fail('unexpected end');
+  const byteId = BYTE_OPS[bytes[at]];
+  r.pos = at + 1;
+  const op = byteId >= 0 ? OPS[byteId] : readPrefixed(r, bytes[at], at);
   ins.op = op;
-  switch (op.imm) {
-    case 'none':
+  const imm = IMM[op.id];
+  if (imm === IM_NONE) return;
+  if (imm === IM_IDX) {
+    const p = r.pos;
+    if (p < end) {
+      const v = bytes[p];
+      if (v < 0x80) {
+        r.pos = p + 1;
+        ins.a = v;
+        return;
+      }
+    }
+    ins.a = r.u32();
+    return;
+  }
+  readImmediates(r, ins, space, imm);
+}
+
+function readImmediates(r: Reader, ins: Instr, space: TypeSpace, imm: number): void {
+  switch (imm) {
+    case IM_MEMARG:
+      readMemarg(r, ins);
       return;
-    case 'bt':
+    case IM_I32: {
+      // One-byte signed constants (-64..63) inline.
+      const p = r.pos;
+      if (p < r.end) {
+        const v = r.bytes[p];
+        if (v < 0x80) {
+          r.pos = p + 1;
+          ins.lo = (v << 25) >> 25;
+          return;
+        }
+      }
+      ins.lo = r.s32();
+      return;
+    }
+    case IM_BT:
       ins.a = readBlockType(r, space);
       return;
-    case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'mem':
-    case 'tag': case 'data': case 'elem':
-      ins.a = r.u32();
+    case IM_IDX2:
+      ins.a = idx(r);
+      ins.b = idx(r);
       return;
-    case 'labels': {
+    case IM_LABELS: {
       const n = r.count(1);
       const labels = ins.labels;
       labels.length = 0;
-      for (let i = 0; i <= n; i++) labels.push(r.u32());
+      for (let i = 0; i <= n; i++) labels.push(idx(r));
       ins.a = labels[n];
       return;
     }
-    case 'memarg':
-      readMemarg(r, ins);
-      return;
-    case 'memlane':
+    case IM_MEMLANE:
       readMemarg(r, ins);
       ins.c = r.u8();
       return;
-    case 'lane':
+    case IM_LANE:
       ins.a = r.u8();
       return;
-    case 'i32':
-      ins.lo = r.s32();
-      return;
-    case 'i64':
+    case IM_I64:
       ins.lo = r.s64();
       ins.hi = r.hi;
       return;
-    case 'f32':
+    case IM_F32:
       ins.lo = r.bits32();
       return;
-    case 'f64':
+    case IM_F64:
       ins.lo = r.bits64();
       ins.hi = r.hi;
       return;
-    case 'v128': case 'shuffle':
+    case IM_V128:
       ins.bytes = r.take(16);
       return;
-    case 'indirect': case 'memmem': case 'datamem': case 'tabtab': case 'elemtab': case 'field':
-    case 'typelen': case 'typedata': case 'typeelem': case 'typetype':
-      ins.a = r.u32();
-      ins.b = r.u32();
-      return;
-    case 'select': {
+    case IM_SELECT: {
       const n = r.count(1);
       ins.types.length = 0;
       for (let i = 0; i < n; i++) ins.types.push(readValType(r, space));
       return;
     }
-    case 'heap':
+    case IM_HEAP:
       ins.a = readHeapType(r, space);
       return;
-    case 'cast':
+    case IM_CAST:
       ins.a = r.u8();
       if (ins.a > 3) r.fail('malformed br_on_cast flags', r.pos - 1);
       ins.b = r.u32();
       ins.c = readHeapType(r, space);
       ins.d = readHeapType(r, space);
       return;
-    case 'trytable': {
+    case IM_TRYTABLE: {
       ins.a = readBlockType(r, space);
       const n = r.count(2);
       ins.catches.length = 0;
       for (let i = 0; i < n; i++) {
-        const at = r.pos;
+        const cat = r.pos;
         const kind = r.u8();
-        if (kind > 3) r.fail('malformed catch clause', at);
+        if (kind > 3) r.fail('malformed catch clause', cat);
         const tag = kind < 2 ? r.u32() : -1;
         ins.catches.push({ kind, tag, label: r.u32() });
       }

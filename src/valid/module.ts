@@ -11,6 +11,7 @@ import { SEG_ACTIVE, type Module } from '../syntax/module.js';
 import { matchCompositeType, matchValType } from './match.js';
 import { validateConstExpr } from './const.js';
 import { checkEmbeddingLimits, LIMITS } from './limits.js';
+import { validateFunction } from './body.js';
 
 function fail(message: string): never {
   throw new CompileError(message);
@@ -58,6 +59,7 @@ export function validateModule(m: Module): void {
     if (t.params.length !== 0 || t.results.length !== 0) fail('start function must have type [] -> []');
   }
   validateExports(m);
+  for (let i = m.numImportedFuncs; i < m.funcs.length; i++) validateFunction(m, i);
 }
 
 /** Declared supertypes: at most one, earlier, not final, and structurally matched (spec 3.2.11). */
