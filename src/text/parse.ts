@@ -1,0 +1,78 @@
+// WAT → binary: the entry points of the text-format parser.
+//
+//   parseModule(source | node): Uint8Array     a .wat source (`(module …)` or bare module fields)
+//                                              or a `(module …)` S-expression, encoded
+//   parseModuleNode(node): ScriptModule         a `(module …)` node of a script, including
+//                                              `(module binary "…")`, `(module quote "…")` and
+//                                              `(module definition $id? …)`
+//   parseModuleAst(source | node): TextModule  the resolved AST (for tools and the printer)
+//
+// Errors are TextErrors ("line:column: reason"); positions inside a quoted module are relative to
+// the quoted text.
+
+import { parseSExprs, TextError, type SExpr, type SList } from './sexpr.js';
+import { decodeName } from './lexer.js';
+import { Cursor, errorAt } from './cursor.js';
+import { parseModuleFields, concatBytes } from './parse-module.js';
+import type { TextModule } from './ast.js';
+import { encodeModule } from '../binary/encode.js';
+
+export { TextError } from './sexpr.js';
+export type { TextModule } from './ast.js';
+
+export interface ScriptModule {
+  id: string | null;
+  /** `(module definition …)`: a module to be instantiated later by `(module instance …)`. */
+  definition: boolean;
+  /** How it was written: as text, as `binary "…"` strings, or as `quote "…"` strings. */
+  form: 'text' | 'binary' | 'quote';
+  bytes: Uint8Array;
+}
+
+function isModuleNode(e: SExpr): e is SList {
+  return e.kind === 'list' && e.annot === null && e.items[0]?.kind === 'keyword' && e.items[0].text === 'module';
+}
+
+/** The AST of a `(module …)` node written as text, or of a source holding one module. */
+export function parseModuleAst(source: string | SExpr): TextModule {
+  if (typeof source === 'string') {
+    const top = parseSExprs(source, { annotations: 'drop' });
+    const only = top.length === 1 ? top[0] : undefined;
+    if (only !== undefined && isModuleNode(only)) return parseModuleAst(only);
+    return parseModuleFields(top, null);
+  }
+  if (!isModuleNode(source)) throw errorAt(source, 'expected (module …) (unexpected token)');
+  const cur = Cursor.of(source);
+  const id = cur.id();
+  if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
+  return parseModuleFields(source.items.slice(cur.i), id);
+}
+
+export function parseModule(source: string | SExpr): Uint8Array {
+  if (typeof source !== 'string') return parseModuleNode(source as SList).bytes;
+  const top = parseSExprs(source, { annotations: 'drop' });
+  const only = top.length === 1 ? top[0] : undefined;
+  if (only !== undefined && isModuleNode(only)) return parseModuleNode(only).bytes;
+  return encodeModule(parseModuleFields(top, null));
+}
+
+export function parseModuleNode(node: SList): ScriptModule {
+  if (!isModuleNode(node)) throw errorAt(node, 'expected (module …) (unexpected token)');
+  const cur = Cursor.of(node);
+  const definition = cur.keyword('definition') !== null;
+  const id = cur.id();
+  const strings = (): Uint8Array => {
+    const parts: Uint8Array[] = [];
+    while (!cur.done()) parts.push(cur.string());
+    return concatBytes(parts);
+  };
+  if (cur.keyword('binary')) return { id, definition, form: 'binary', bytes: strings() };
+  if (cur.keyword('quote')) {
+    const at = node;
+    const text = decodeName(strings());
+    if (text === null) throw new TextError(at.line, at.column, 'malformed UTF-8 encoding');
+    return { id, definition, form: 'quote', bytes: parseModule(text) };
+  }
+  if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
+  return { id, definition, form: 'text', bytes: encodeModule(parseModuleFields(node.items.slice(cur.i), id)) };
+}
