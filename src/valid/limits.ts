@@ -50,5 +50,10 @@ export function checkEmbeddingLimits(m: Module): void {
     }
   }
   for (const e of m.elems) over('number of table entries in a segment', (e.funcs ?? e.exprs!).length, LIMITS.tableInitEntries);
-  for (const c of m.codes) over('function body size', c.end - c.offset, LIMITS.bodySize);
+  for (const c of m.codes) {
+    // The limit counts the body after its size field (locals included).
+    let start = c.offset;
+    while (m.bytes[start] & 0x80) start++;
+    over('function body size', c.end - start - 1, LIMITS.bodySize);
+  }
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { compileModule } from '../../src/valid/index.js';
 import { CompileError } from '../../src/api/errors.js';
 import {
-  mod, section, vec, u32, str, body, FUNC_VOID, TYPE, IMPORT, FUNC, TABLE, MEMORY, GLOBAL, EXPORT,
+  mod, section, vec, u32, str, body, FUNC_VOID, HEADER, TYPE, IMPORT, FUNC, TABLE, MEMORY, GLOBAL, EXPORT,
   START, ELEM, CODE, DATA, TAG,
 } from '../binary/bytes.js';
 
@@ -92,4 +92,30 @@ test('start function and exports', () => {
   valid(mod(types, funcs(0), section(EXPORT, vec([exp('a', 0, 0), exp('b', 0, 0)])), codes(1)));
   invalid(mod(types, funcs(0), section(EXPORT, vec([exp('a', 0, 0), exp('a', 0, 0)])), codes(1)), /duplicate export/);
   invalid(mod(section(EXPORT, vec([exp('m', 2, 0)]))), /unknown memory/);
+});
+
+test('JS API implementation limits are CompileErrors', () => {
+  const params = (n: number) => [0x60, ...u32(n), ...Array(n).fill(0x7f), 0];
+  valid(mod(section(TYPE, vec([params(1000)]))));
+  invalid(mod(section(TYPE, vec([params(1001)]))), /number of parameters/);
+  const fields = (n: number) => [0x5f, ...u32(n), ...Array(n).fill([0x7f, 0]).flat()];
+  invalid(mod(section(TYPE, vec([fields(10_001)]))), /struct fields/);
+  // Locals count their parameters: 1000 params + 49,001 locals is one too many.
+  const locals = (n: number) => {
+    const b = [1, ...u32(n), 0x7f, 0x0b];
+    return [...u32(b.length), ...b];
+  };
+  const withLocals = (n: number) => mod(section(TYPE, vec([params(1000)])), funcs(0), section(CODE, vec([locals(n)])));
+  valid(withLocals(49_000));
+  invalid(withLocals(49_001), /too many locals/);
+  // A body of 7,654,322 bytes (locals vector, nops, end), assembled without array spreads.
+  const size = 7_654_322;
+  const head = [...HEADER, ...types, ...funcs(0)];
+  const sizeLeb = u32(size);
+  const sectionSize = 1 + sizeLeb.length + size;
+  const prefix = [...head, CODE, ...u32(sectionSize), 1, ...sizeLeb, 0];
+  const big = new Uint8Array(prefix.length + size - 1).fill(0x01);
+  big.set(prefix, 0);
+  big[big.length - 1] = 0x0b;
+  invalid(big, /function body size/);
 });
