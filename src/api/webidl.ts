@@ -195,7 +195,8 @@ export function shapeInterface(cls: Function, name: string, length: number): voi
   const proto = cls.prototype as object;
   for (const target of [cls, proto]) {
     for (const key of Reflect.ownKeys(target)) {
-      if (key === 'constructor' || key === 'prototype' || key === 'length' || key === 'name') continue;
+      if (key === 'constructor') continue;
+      if (target === cls && (key === 'prototype' || key === 'length' || key === 'name')) continue;
       def(target, key, { enumerable: true });
     }
   }
