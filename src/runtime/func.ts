@@ -14,7 +14,12 @@ export class WasmFunc implements FuncInst {
   api: unknown = undefined;
   /** Compiled entry point; a lazy stub until the first call compiles the body. */
   fn: AnyFn;
-  /** The owning instance (runtime-internal) and the function index in its module. */
+  /** With tail calls: the body that returns TAIL instead of making them (exec/compile). */
+  step: AnyFn | null = null;
+  compiled = false;
+  /** The owning instance's environment for compiled code (exec/compile Env). */
+  ownerEnv: unknown = null;
+  /** The owning module and the function index in it. */
   readonly owner: unknown;
   readonly index: number;
 

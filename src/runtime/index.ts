@@ -9,6 +9,7 @@ import { Global, createGlobal } from './global.js';
 import { HostFunc, WasmFunc, Tag, createTag, hostFunc, type AnyFn } from './func.js';
 import { boxAll, collectSlots, funcTypeOf, slotCount, unboxInto } from './abi.js';
 
+export { instantiate, Instance } from './instance.js';
 export { createMemory, createTable, createGlobal, createTag, hostFunc };
 export { Memory, Table, Global, Tag, HostFunc, WasmFunc };
 

@@ -1,0 +1,521 @@
+// Translates one function body to JavaScript source (see index.ts for the conventions). The
+// operand stack exists only at compile time: each entry is either a pending pure expression
+// (constants, local/global reads, arithmetic that cannot trap) or lives in the slot variable of
+// its depth (s<d>, with h<d> for an i64's high word). Pending expressions are written to their
+// slots ("flushed", bottom-up) before anything that could change what they read and before any
+// statement assigns a slot they might reference, so the generated code evaluates exactly what the
+// wasm stack machine would, without an array.
+
+import { Reader } from '../../binary/reader.js';
+import { Instr, readInstr } from '../../binary/instr.js';
+import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
+import type { Module } from '../../syntax/module.js';
+import { I64, type FuncType, type ValType } from '../../syntax/types.js';
+import { NUMERIC } from './numeric.js';
+import { MEMORY } from './memops.js';
+
+export interface Entry {
+  t: ValType;
+  /** Expression of the value (the low word of an i64). */
+  e: string;
+  /** Expression of an i64's high word ('' otherwise). */
+  h: string;
+  /** A boolean expression equivalent to `e !== 0`, for comparisons not yet flushed. */
+  c: string | null;
+  /** Whether the value is in its slot variable. */
+  v: boolean;
+}
+
+const KIND_BLOCK = 0;
+const KIND_LOOP = 1;
+const KIND_IF = 2;
+const KIND_FUNC = 3;
+
+interface Frame {
+  kind: number;
+  label: string;
+  /** Stack height below the block's parameters. */
+  height: number;
+  params: ValType[];
+  results: ValType[];
+}
+
+/** A marker replaced, once the body is known, by the reloads of the memories it uses. */
+const RELOAD = '\u0001';
+
+export const MAX_EXPR = 240;
+
+export function lit(n: number): string {
+  return n < 0 || Object.is(n, -0) ? `(${Object.is(n, -0) ? '-0' : n})` : `${n}`;
+}
+
+export class FuncCompiler {
+  readonly mod: Module;
+  readonly index: number;
+  readonly type: FuncType;
+  readonly space: TypeSpace;
+  private readonly out: string[] = [];
+  readonly stack: Entry[] = [];
+  private readonly frames: Frame[] = [];
+  private maxDepth = 0;
+  private dead = false;
+  private deadNest = 0;
+  /** Helper names bound from E.X; instance bindings (F, G3, T0, M0 …); prologue constants. */
+  private readonly helpers = new Set<string>();
+  private readonly bindings = new Set<string>();
+  private readonly consts: string[] = [];
+  readonly mems = new Set<number>();
+  hasTail = false;
+  private readonly localTypes: ValType[];
+
+  constructor(mod: Module, index: number) {
+    this.mod = mod;
+    this.index = index;
+    this.type = mod.typeDefs[mod.funcs[index]].comp as FuncType;
+    this.space = { map: mod.types, count: mod.types.length };
+    const body = mod.codes[index - mod.numImportedFuncs];
+    this.localTypes = [...this.type.params, ...body.locals];
+  }
+
+  // ---- bookkeeping used by the instruction emitters ----
+
+  emit(line: string): void {
+    this.out.push(line);
+  }
+  /** Binds a helper (numerics or compile/helpers) by name and returns the name. */
+  use(name: string): string {
+    this.helpers.add(name);
+    return name;
+  }
+  /** Binds an instance object: F, FI, D, EL, G<i>, T<i>, M<i>. */
+  bind(name: string): string {
+    this.bindings.add(name);
+    return name;
+  }
+  /** A prologue constant (e.g. a NaN with a payload, which has no literal). */
+  constant(expr: string): string {
+    const name = `K${this.consts.length}`;
+    this.consts.push(`const ${name} = ${expr};`);
+    return name;
+  }
+  memory(m: number): { dv: string; ln: string; M: string } {
+    this.mems.add(m);
+    return { dv: `dv${m}`, ln: `ln${m}`, M: this.bind(`M${m}`) };
+  }
+  trap(reason: string): string {
+    return `${this.use('trap')}(${JSON.stringify(reason)});`;
+  }
+  reloadMemories(): void {
+    this.emit(RELOAD);
+  }
+
+  pop(): Entry {
+    return this.stack.pop()!;
+  }
+  popN(n: number): Entry[] {
+    return this.stack.splice(this.stack.length - n, n);
+  }
+  /** Pops an i32 as a boolean expression. */
+  popCond(): string {
+    const x = this.pop();
+    return x.c !== null && !x.v ? x.c : `${x.e} !== 0`;
+  }
+  push(t: ValType, e: string, h = ''): void {
+    const d = this.stack.length;
+    this.stack.push({ t, e, h, c: null, v: e === `s${d}` });
+    if (e.length > MAX_EXPR) this.flushTo(d + 1);
+  }
+  pushCond(c: string): void {
+    const d = this.stack.length;
+    this.stack.push({ t: 0x7f, e: `(${c} ? 1 : 0)`, h: '', c, v: false });
+    if (c.length > MAX_EXPR) this.flushTo(d + 1);
+  }
+  /**
+   * Pushes a result that the caller assigns by statement: returns its slot variables. Everything
+   * below is flushed first, since pending expressions there may read this slot's variable.
+   */
+  target(t: ValType): [string, string] {
+    const d = this.stack.length;
+    this.flushTo(d);
+    this.noteDepth(d);
+    this.stack.push({ t, e: `s${d}`, h: `h${d}`, c: null, v: true });
+    return [`s${d}`, `h${d}`];
+  }
+  flushTo(n: number): void {
+    for (let i = 0; i < n; i++) {
+      const x = this.stack[i];
+      if (x.v) continue;
+      this.noteDepth(i);
+      this.emit(x.t === I64 ? `s${i} = ${x.e}; h${i} = ${x.h};` : `s${i} = ${x.e};`);
+      x.e = `s${i}`;
+      x.h = `h${i}`;
+      x.c = null;
+      x.v = true;
+    }
+  }
+  flushAll(): void {
+    this.flushTo(this.stack.length);
+  }
+  private noteDepth(d: number): void {
+    if (d + 1 > this.maxDepth) this.maxDepth = d + 1;
+  }
+  /** Flattened slot expressions of entries (an i64 gives two). */
+  slots(xs: Entry[]): string[] {
+    const out: string[] = [];
+    for (const x of xs) {
+      out.push(x.e);
+      if (x.t === I64) out.push(x.h);
+    }
+    return out;
+  }
+  /** Assigns the flattened results of a call expression to new stack entries. */
+  callResults(call: string, results: ValType[]): void {
+    if (results.length === 0) {
+      this.emit(`${call};`);
+    } else {
+      let r = 0;
+      const R = results.length > 1 || results[0] === I64 ? this.use('R') : '';
+      for (let i = 0; i < results.length; i++) {
+        const [s, h] = this.target(results[i]);
+        const first = i === 0;
+        this.emit(`${s} = ${first ? call : `${R}[${r++}]`};`);
+        if (results[i] === I64) this.emit(`${h} = ${R}[${r++}];`);
+      }
+    }
+    this.reloadMemories();
+  }
+
+  // ---- the walk ----
+
+  compile(): string {
+    const body = this.mod.codes[this.index - this.mod.numImportedFuncs];
+    const r = new Reader(this.mod.bytes, body.start, body.end);
+    const ins = new Instr();
+    this.frames.push({ kind: KIND_FUNC, label: '', height: 0, params: [], results: this.type.results });
+    while (this.frames.length > 0) {
+      readInstr(r, ins, this.space);
+      if (this.dead) this.skip(ins);
+      else this.instr(ins);
+    }
+    return this.assemble();
+  }
+
+  /** Dead code after an unconditional branch: only block structure is tracked. */
+  private skip(ins: Instr): void {
+    switch (ins.op.name) {
+      case 'block': case 'loop': case 'if':
+        this.deadNest++;
+        return;
+      case 'else':
+        if (this.deadNest === 0) this.elseOf();
+        return;
+      case 'end':
+        if (this.deadNest > 0) this.deadNest--;
+        else this.end();
+        return;
+    }
+  }
+
+  private blockSig(bt: number): [ValType[], ValType[]] {
+    if (bt === BLOCK_EMPTY) return [[], []];
+    if (bt >= 0) return [[], [bt]];
+    const ft = this.mod.typeDefs[-2 - bt].comp as FuncType;
+    return [ft.params, ft.results];
+  }
+
+  private enter(kind: number, bt: number, head: (label: string) => string): void {
+    const [params, results] = this.blockSig(bt);
+    this.flushAll();
+    const label = `L${this.frames.length}`;
+    this.frames.push({ kind, label, height: this.stack.length - params.length, params, results });
+    this.emit(head(label));
+  }
+
+  private end(): void {
+    const f = this.frames.pop()!;
+    if (!this.dead) this.flushAll();
+    if (f.kind === KIND_FUNC) {
+      if (!this.dead) this.returnWith(this.popN(f.results.length));
+      return;
+    }
+    this.emit(f.kind === KIND_LOOP ? `break ${f.label}; }` : '}');
+    this.resetStack(f.height, f.results);
+    this.dead = false;
+  }
+
+  private elseOf(): void {
+    const f = this.frames[this.frames.length - 1];
+    if (!this.dead) this.flushAll();
+    this.emit('} else {');
+    this.resetStack(f.height, f.params);
+    this.dead = false;
+  }
+
+  /** After a block boundary, the stack is `height` entries plus `types` in their slots. */
+  private resetStack(height: number, types: ValType[]): void {
+    this.stack.length = height;
+    for (const t of types) {
+      const d = this.stack.length;
+      this.noteDepth(d);
+      this.stack.push({ t, e: `s${d}`, h: `h${d}`, c: null, v: true });
+    }
+  }
+
+  private returnWith(values: Entry[]): void {
+    const slots = this.slots(values);
+    if (slots.length === 0) {
+      this.emit('return;');
+      return;
+    }
+    const R = slots.length > 1 ? this.use('R') : '';
+    const parts: string[] = [];
+    for (let i = 1; i < slots.length; i++) parts.push(`${R}[${i - 1}] = ${slots[i]};`);
+    parts.push(`return ${slots[0]};`);
+    this.emit(parts.join(' '));
+  }
+
+  /** The moves and jump of a branch to label depth `l` (values stay on the compile-time stack). */
+  private branch(l: number): string {
+    const f = this.frames[this.frames.length - 1 - l];
+    const types = f.kind === KIND_LOOP ? f.params : f.results;
+    const n = types.length;
+    const values = this.stack.slice(this.stack.length - n);
+    if (f.kind === KIND_FUNC) {
+      const saved = this.out.length;
+      this.returnWith(values);
+      return this.out.splice(saved).join(' ');
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = f.height + i;
+      const x = values[i];
+      this.noteDepth(d);
+      if (x.e !== `s${d}`) parts.push(`s${d} = ${x.e};`);
+      if (x.t === I64 && x.h !== `h${d}`) parts.push(`h${d} = ${x.h};`);
+    }
+    parts.push(f.kind === KIND_LOOP ? `continue ${f.label};` : `break ${f.label};`);
+    return parts.join(' ');
+  }
+
+  private local(i: number): [string, string] {
+    return [`l${i}`, `k${i}`];
+  }
+
+  private instr(ins: Instr): void {
+    const name = ins.op.name;
+    switch (name) {
+      case 'nop':
+        return;
+      case 'unreachable':
+        this.flushAll();
+        this.emit(this.trap('unreachable'));
+        this.dead = true;
+        return;
+      case 'block':
+        this.enter(KIND_BLOCK, ins.a, (l) => `${l}: {`);
+        return;
+      case 'loop':
+        this.enter(KIND_LOOP, ins.a, (l) => `${l}: for (;;) {`);
+        return;
+      case 'if': {
+        const c = this.popCond();
+        this.enter(KIND_IF, ins.a, (l) => `${l}: if (${c}) {`);
+        return;
+      }
+      case 'else':
+        this.elseOf();
+        return;
+      case 'end':
+        this.end();
+        return;
+      case 'br':
+        this.emit(this.branch(ins.a));
+        this.dead = true;
+        return;
+      case 'br_if': {
+        const c = this.popCond();
+        this.emit(`if (${c}) { ${this.branch(ins.a)} }`);
+        return;
+      }
+      case 'br_table': {
+        const idx = this.pop().e;
+        const labels = ins.labels;
+        const dflt = labels[labels.length - 1];
+        const cases = new Map<number, number[]>();
+        for (let i = 0; i < labels.length - 1; i++) {
+          if (labels[i] === dflt) continue;
+          const list = cases.get(labels[i]);
+          if (list) list.push(i);
+          else cases.set(labels[i], [i]);
+        }
+        if (cases.size === 0) {
+          this.emit(this.branch(dflt));
+        } else {
+          const parts = [`switch (${idx}) {`];
+          for (const [l, is] of cases) parts.push(`${is.map((i) => `case ${i}:`).join(' ')} { ${this.branch(l)} }`);
+          parts.push(`default: { ${this.branch(dflt)} } }`);
+          this.emit(parts.join('\n'));
+        }
+        this.dead = true;
+        return;
+      }
+      case 'return':
+        this.emit(this.branch(this.frames.length - 1));
+        this.dead = true;
+        return;
+      case 'call': {
+        const ft = this.funcType(ins.a);
+        const args = this.slots(this.popN(ft.params.length));
+        this.flushAll();
+        this.callResults(`${this.bind('F')}[${ins.a}](${args.join(', ')})`, ft.results);
+        return;
+      }
+      case 'call_indirect': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const callee = this.callee(ins.a, ins.b);
+        const args = this.slots(this.popN(ft.params.length));
+        this.flushAll();
+        this.emit(`fr = ${callee};`);
+        this.callResults(`fr.fn(${args.join(', ')})`, ft.results);
+        return;
+      }
+      case 'return_call': {
+        const ft = this.funcType(ins.a);
+        const args = this.slots(this.popN(ft.params.length));
+        this.tailCall(`${this.bind('FI')}[${ins.a}]`, args);
+        return;
+      }
+      case 'return_call_indirect': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const callee = this.callee(ins.a, ins.b);
+        const args = this.slots(this.popN(ft.params.length));
+        this.tailCall(callee, args);
+        return;
+      }
+      case 'drop':
+        this.pop();
+        return;
+      case 'select': {
+        const c = this.popCond();
+        const b = this.pop();
+        const a = this.pop();
+        if (a.t === I64) {
+          const [s, h] = this.target(I64);
+          this.emit(`if (${c}) { ${s} = ${a.e}; ${h} = ${a.h}; } else { ${s} = ${b.e}; ${h} = ${b.h}; }`);
+        } else this.push(a.t, `(${c} ? ${a.e} : ${b.e})`);
+        return;
+      }
+      case 'local.get': {
+        const [lo, hi] = this.local(ins.a);
+        this.push(this.localTypes[ins.a], lo, this.localTypes[ins.a] === I64 ? hi : '');
+        return;
+      }
+      case 'local.set': case 'local.tee': {
+        const x = this.pop();
+        this.flushAll();
+        const [lo, hi] = this.local(ins.a);
+        this.emit(x.t === I64 ? `${lo} = ${x.e}; ${hi} = ${x.h};` : `${lo} = ${x.e};`);
+        if (name === 'local.tee') this.push(x.t, lo, x.t === I64 ? hi : '');
+        return;
+      }
+      case 'global.get': {
+        const t = this.mod.globals[ins.a].type.type;
+        const g = this.bind(`G${ins.a}`);
+        this.push(t, `${g}.v`, t === I64 ? `${g}.h` : '');
+        return;
+      }
+      case 'global.set': {
+        const x = this.pop();
+        this.flushAll();
+        const g = this.bind(`G${ins.a}`);
+        this.emit(x.t === I64 ? `${g}.v = ${x.e}; ${g}.h = ${x.h};` : `${g}.v = ${x.e};`);
+        return;
+      }
+      case 'ref.null':
+        this.push(0x100, 'null');
+        return;
+      case 'ref.is_null':
+        this.pushCond(`(${this.pop().e} === null)`);
+        return;
+      case 'ref.func':
+        this.push(0x100, `${this.bind('FI')}[${ins.a}]`);
+        return;
+    }
+    const numeric = NUMERIC.get(name);
+    if (numeric) {
+      numeric(this, ins);
+      return;
+    }
+    const memory = MEMORY.get(name);
+    if (memory) {
+      memory(this, ins);
+      return;
+    }
+    throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
+  }
+
+  private funcType(f: number): FuncType {
+    return this.mod.typeDefs[this.mod.funcs[f]].comp as FuncType;
+  }
+
+  /** Expression of the checked callee of call_indirect through table `t` (pops the index). */
+  private callee(typeIndex: number, t: number): string {
+    const x = this.pop();
+    const tbl = this.bind(`T${t}`);
+    const i = x.t === I64 ? `${this.use('u64')}(${x.e}, ${x.h})` : `${x.e} >>> 0`;
+    return `${this.use('callee')}(${tbl}.elems, ${i}, ${this.mod.types[typeIndex]})`;
+  }
+
+  private tailCall(callee: string, args: string[]): void {
+    this.hasTail = true;
+    this.flushAll();
+    const TC = this.use('TC');
+    this.emit(`${TC}.g = ${callee}; ${TC}.a = [${args.join(', ')}]; return ${this.use('TAIL')};`);
+    this.dead = true;
+  }
+
+  // ---- assembling the factory ----
+
+  private params(): string[] {
+    const ps: string[] = [];
+    this.type.params.forEach((t, i) => {
+      ps.push(`l${i}`);
+      if (t === I64) ps.push(`k${i}`);
+    });
+    return ps;
+  }
+
+  private assemble(): string {
+    const ps = this.params();
+    const decl: string[] = [];
+    for (let i = this.type.params.length; i < this.localTypes.length; i++) {
+      const t = this.localTypes[i];
+      if (t === I64) decl.push(`l${i} = 0`, `k${i} = 0`);
+      else if (t >= 0x100) decl.push(`l${i} = null`);
+      else decl.push(`l${i} = 0`);
+    }
+    for (let d = 0; d < this.maxDepth; d++) decl.push(`s${d} = 0`, `h${d} = 0`);
+    decl.push('A = 0', 'T = 0', 'X = 0', 'fr = null');
+    const mems = [...this.mems].sort((a, b) => a - b);
+    for (const m of mems) decl.push(`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`);
+    const reload = mems.map((m) => `dv${m} = M${m}.dv; ln${m} = M${m}.len;`).join(' ');
+    const body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
+
+    if (this.hasTail) {
+      this.helpers.add('TAIL');
+      this.helpers.add('runTail');
+    }
+    const pro: string[] = ['"use strict";'];
+    if (this.helpers.size > 0) pro.push(`const { ${[...this.helpers].join(', ')} } = E.X;`);
+    for (const b of this.bindings) {
+      const m = /^([A-Z]+)(\d+)$/.exec(b);
+      pro.push(m ? `const ${b} = E.${m[1]}[${m[2]}];` : `const ${b} = E.${b};`);
+    }
+    pro.push(...this.consts);
+    const fn = `function f${this.index}(${ps.join(', ')}) {\nlet ${decl.join(', ')};\n${body}\n}`;
+    if (!this.hasTail) return `${pro.join('\n')}\nreturn [${fn}, null];`;
+    // With tail calls the body is the step; the entry point runs the trampoline behind it.
+    return `${pro.join('\n')}\nconst step = ${fn};\n` +
+      `return [function (${ps.join(', ')}) { const r = step(${ps.join(', ')}); return r === TAIL ? runTail() : r; }, step];`;
+  }
+}

@@ -1,0 +1,103 @@
+// Run-time helpers of compiled code: everything generated source calls by name besides numerics
+// (bulk memory and table operations, call_indirect's checks, the tail-call trampoline). Generated
+// factories receive HELPERS and bind the names they use to constants, so calls stay direct.
+
+import * as N from '../numerics.js';
+import { trap, OOB_MEMORY, OOB_TABLE, UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT, INDIRECT_CALL_TYPE_MISMATCH } from '../numerics.js';
+import { isSubId } from '../../syntax/canon.js';
+import { R } from '../../runtime/abi.js';
+import type { Memory } from '../../runtime/memory.js';
+import type { Table } from '../../runtime/table.js';
+import type { AnyFn } from '../../runtime/func.js';
+import type { Value } from '../../runtime/interface.js';
+
+
+/** What a function that was compiled may hold: its entry point and, with tail calls, its step. */
+interface Callee {
+  type: number;
+  fn: AnyFn;
+  step?: AnyFn | null;
+}
+
+/** call_indirect / return_call_indirect: the table entry at `i`, checked against canonical `type`. */
+function callee(elems: Value[], i: number, type: number): Callee {
+  const f = elems[i] as Callee | null | undefined;
+  if (f === undefined || i >= elems.length) trap(UNDEFINED_ELEMENT);
+  if (f === null) trap(UNINITIALIZED_ELEMENT);
+  if (f.type !== type && !isSubId(f.type, type)) trap(INDIRECT_CALL_TYPE_MISMATCH);
+  return f;
+}
+
+// ---- bulk memory: bounds are checked before anything is written ----
+
+function memFill(m: Memory, d: number, val: number, n: number): void {
+  if (d + n > m.len) trap(OOB_MEMORY);
+  m.u8.fill(val, d, d + n);
+}
+
+function memCopy(md: Memory, ms: Memory, d: number, s: number, n: number): void {
+  if (d + n > md.len || s + n > ms.len) trap(OOB_MEMORY);
+  if (md === ms) md.u8.copyWithin(d, s, s + n);
+  else md.u8.set(ms.u8.subarray(s, s + n), d);
+}
+
+function memInit(m: Memory, seg: Uint8Array, d: number, s: number, n: number): void {
+  if (s + n > seg.length || d + n > m.len) trap(OOB_MEMORY);
+  m.u8.set(seg.subarray(s, s + n), d);
+}
+
+// ---- tables ----
+
+function tableInit(t: Table, seg: Value[], d: number, s: number, n: number): void {
+  if (s + n > seg.length || d + n > t.elems.length) trap(OOB_TABLE);
+  const e = t.elems;
+  for (let i = 0; i < n; i++) e[d + i] = seg[s + i];
+}
+
+function tableCopy(td: Table, ts: Table, d: number, s: number, n: number): void {
+  if (d + n > td.elems.length || s + n > ts.elems.length) trap(OOB_TABLE);
+  const a = td.elems;
+  const b = ts.elems;
+  if (a === b && d > s) for (let i = n - 1; i >= 0; i--) a[d + i] = b[s + i];
+  else for (let i = 0; i < n; i++) a[d + i] = b[s + i];
+}
+
+function tableFill(t: Table, d: number, v: Value, n: number): void {
+  if (d + n > t.elems.length) trap(OOB_TABLE);
+  const e = t.elems;
+  for (let i = 0; i < n; i++) e[d + i] = v;
+}
+
+function tableGrow(t: Table, v: Value, n: number): number {
+  return t.grow(n, v);
+}
+
+// ---- tail calls ----
+
+/** The marker a step function returns to ask its trampoline for a tail call of TC.g with TC.a. */
+export const TAIL: object = Object.freeze({ tail: true });
+export const TC: { g: Callee | null; a: unknown[] } = { g: null, a: [] };
+
+/** Runs pending tail calls until one returns normally (constant JS stack for chains of them). */
+function runTail(): unknown {
+  for (;;) {
+    const g = TC.g as Callee;
+    const a = TC.a;
+    TC.g = null;
+    const r = g.step ? g.step(...a) : g.fn(...a);
+    if (r !== TAIL) return r;
+  }
+}
+
+/** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */
+function u64(lo: number, hi: number): number {
+  return (hi >>> 0) * 4294967296 + (lo >>> 0);
+}
+
+export const HELPERS: Record<string, unknown> = {
+  ...N,
+  R, TAIL, TC, runTail, callee, u64,
+  EMPTY_DATA: new Uint8Array(0),
+  EMPTY_ELEM: Object.freeze([]) as unknown as Value[],
+  memFill, memCopy, memInit, tableInit, tableCopy, tableFill, tableGrow,
+};

@@ -1,0 +1,91 @@
+// The compile-to-JavaScript tier: each wasm function becomes one JS function, generated as source
+// and compiled with `new Function` on its first call.
+//
+// Calling convention (runtime/abi.ts): one JS argument per wasm value, two for an i64 (low, high
+// int32 words); the first result slot is the return value, further slots go to the shared array R.
+// i64 values everywhere in generated code are such pairs: locals l<i>/k<i>, stack slots s<d>/h<d>,
+// globals .v/.h; numerics' helpers return the low word and leave the high one in H.hi. BigInt
+// appears only at the JS boundary (invoke, host functions, globals' `value`).
+//
+// Memory: every access checks `address + offset > length - width` once and then uses a DataView;
+// the view and length live in locals reloaded after each call and memory.grow (the only ways the
+// buffer can be replaced while a function runs). f32 NaNs follow numerics' carrier convention, so
+// f32 loads/stores take a bit-exact path only when the value is a NaN.
+//
+// Traps throw RuntimeError via numerics' trap() with the spec's reason strings; JS stack overflow
+// surfaces as the engine's RangeError and, since generated code holds no state outside its frame,
+// the instance stays usable. Module text (names) never reaches generated source: only indices and
+// numbers do.
+//
+// Lazy compilation: the source of a function is generated once per module (cached in a WeakMap) as
+// a factory `(E) => [entry, step]`; each instance applies it to its environment E (functions,
+// globals, tables, memories, segments, helpers), so code is shared and only closures are per
+// instance. Until its first call a function is a stub that compiles it and replaces itself in the
+// instance's function array F and in its FuncInst.
+//
+// Tail calls: a function containing return_call* compiles to a `step` that returns the marker TAIL
+// after storing the callee and arguments in TC; its entry point runs the trampoline (helpers.ts),
+// which calls the callee's step when it has one, so chains of tail calls use constant JS stack.
+// Functions without tail calls pay nothing.
+
+import type { Module } from '../../syntax/module.js';
+import type { AnyFn, WasmFunc } from '../../runtime/func.js';
+import type { Global } from '../../runtime/global.js';
+import type { Memory } from '../../runtime/memory.js';
+import type { Table } from '../../runtime/table.js';
+import type { FuncInst, Value } from '../../runtime/interface.js';
+import { FuncCompiler } from './body.js';
+import { HELPERS } from './helpers.js';
+
+/** What generated code sees of an instance (index spaces include imports). */
+export interface Env {
+  X: Record<string, unknown>;
+  F: AnyFn[];
+  FI: FuncInst[];
+  G: Global[];
+  T: Table[];
+  M: Memory[];
+  D: Uint8Array[];
+  EL: Value[][];
+}
+
+export function newEnv(): Env {
+  return { X: HELPERS, F: [], FI: [], G: [], T: [], M: [], D: [], EL: [] };
+}
+
+type Factory = (E: Env) => [AnyFn, AnyFn | null];
+const factories = new WeakMap<Module, Factory[]>();
+
+/** The generated source of function `index` (for tests and debugging). */
+export function functionSource(mod: Module, index: number): string {
+  return new FuncCompiler(mod, index).compile();
+}
+
+function factoryOf(mod: Module, index: number): Factory {
+  let list = factories.get(mod);
+  if (!list) factories.set(mod, (list = []));
+  let f = list[index];
+  if (!f) {
+    f = new Function('E', functionSource(mod, index)) as Factory;
+    list[index] = f;
+  }
+  return f;
+}
+
+/** Compiles `fi` (a function of the instance with environment `env`) unless already done. */
+export function ensureCompiled(fi: WasmFunc, mod: Module, env: Env): void {
+  if (fi.compiled) return;
+  const [entry, step] = factoryOf(mod, fi.index)(env);
+  fi.compiled = true;
+  fi.fn = entry;
+  fi.step = step;
+  env.F[fi.index] = entry;
+}
+
+/** The initial entry point of `fi`: compiles on first call, then forwards. */
+export function lazyStub(fi: WasmFunc, mod: Module, env: Env): AnyFn {
+  return function lazy(...args: unknown[]): unknown {
+    ensureCompiled(fi, mod, env);
+    return fi.fn(...args);
+  };
+}
