@@ -1,0 +1,15 @@
+// WASI preview1 on Node: `new Wasi({ args, env, preopens, stdin, stdout, stderr, returnOnExit })`,
+// then instantiate with `{ wasi_snapshot_preview1: wasi.imports }` and call `wasi.start(instance)`.
+import { nodeHost } from './node-host.js';
+import { WasiCore, type WasiOptions } from './wasi.js';
+
+export class Wasi extends WasiCore {
+  constructor(options: WasiOptions = {}) {
+    super(options, nodeHost);
+  }
+}
+
+export { WasiCore, type WasiOptions } from './wasi.js';
+export type { InputSource, OutputSink } from './fdtable.js';
+export type { WasiHost, HostFs, HostStat, HostDirent, OpenFlags, TimeSpec } from './host.js';
+export { ERRNO } from './constants.js';
