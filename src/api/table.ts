@@ -25,7 +25,7 @@ function descriptorToType(descriptor: unknown): TableType {
   const max = maximumV === undefined ? null : addressValueToU64(maximumV, address, `${what}: 'maximum'`);
   if (min >= MAX_SIZE_64 || (max !== null && max >= MAX_SIZE_64)) throw new RangeError(`${what}: size out of range`);
   if (max !== null && max < min) throw new RangeError(`${what}: 'maximum' (${max}) is below 'initial' (${min})`);
-  return { elem: TABLE_KINDS[kind], limits: { min, max, addr64: address === 'i64', shared: false, pageSizeLog2: 0 } };
+  return { elem: TABLE_KINDS[kind], limits: { min, max, addr64: address === 'i64', shared: false, pageSizeLog2: 16 } }; // the decoder's default for every limits
 }
 
 function addressTypeOf(t: TableInst): AddressType {

@@ -55,10 +55,10 @@ export function logged<T extends object>(o: T, log: string[], path = 'o'): T {
  * The property reads both namespaces make while running `steps` on a logged object. `specOnly` are
  * reads the spec requires that Node 20 predates (the memory64/table64 `address` member).
  */
-export function sameReads(label: string, make: () => object, steps: (W: NS, o: object) => unknown, specOnly: string[] = []): void {
+export function sameReads(label: string, make: (W: NS) => object, steps: (W: NS, o: object) => unknown, specOnly: string[] = []): void {
   const run = (W: NS): string[] => {
     const log: string[] = [];
-    outcome(() => steps(W, logged(make(), log)));
+    outcome(() => steps(W, logged(make(W), log)));
     return log;
   };
   assert.deepEqual(run(ours).filter((r) => !specOnly.includes(r)), run(native), label);

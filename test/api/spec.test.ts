@@ -79,3 +79,28 @@ test('Module.exports/imports descriptors are fresh dictionaries with members in 
   assert.deepEqual(i.map((x) => Object.keys(x)), [['kind', 'module', 'name'], ['kind', 'module', 'name']]);
   assert.deepEqual(i, [{ kind: 'function', module: 'm', name: 'f' }, { kind: 'memory', module: 'm', name: 'mem' }]);
 });
+
+test('a DataView is a BufferSource (V8 11 rejects it in validate)', () => {
+  const b = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0xff]);
+  assert.equal(P.validate(new DataView(b.buffer, 0, 8)), true);
+  assert.equal(P.validate(new DataView(b.buffer)), false);
+  assert.ok(new P.Module(new DataView(b.buffer, 0, 8)) instanceof P.Module);
+});
+
+test('a detached buffer holds no bytes', () => {
+  const b = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  structuredClone(b.buffer, { transfer: [b.buffer] });
+  assert.equal(P.validate(b), false);
+  assert.throws(() => new P.Module(b), P.CompileError);
+});
+
+test('read the imports checks each import before reading the next (V8 reads them all first)', () => {
+  const bytes = build({
+    types: [[[], []]],
+    imports: [{ module: 'a', name: 'f', kind: 'func', type: 0 }, { module: 'b', name: 'g', kind: 'global', type: 0x7f }],
+  });
+  const log: string[] = [];
+  // Import #0 is not callable: a LinkError, before module "b" (not an object) is even read.
+  assert.throws(() => new P.Instance(new P.Module(bytes), logged({ a: {} }, log)), P.LinkError);
+  assert.deepEqual(log, ['o.a', 'o.a.f']);
+});
