@@ -56,7 +56,8 @@ export type Mutator = (typeof MUTATORS)[number];
 export function mutate(src: Uint8Array, rng: Rng): { bytes: Uint8Array; how: Mutator } {
   const how = MUTATORS[rng.below(MUTATORS.length)];
   const b = Array.from(src);
-  const at = rng.below(b.length);
+  // An earlier mutation may have left nothing (truncate at 0): every case below copes with at = 0.
+  const at = b.length > 0 ? rng.below(b.length) : 0;
   switch (how) {
     case 'flip':
       b[at] ^= 1 << rng.below(8);
