@@ -42,7 +42,7 @@ function section(id: number, body: number[], out: number[]): void {
 }
 
 /** A module exporting each op under its name, with float operands and results as bits. */
-export function oracleModule(ops: Op[]): Uint8Array {
+export function oracleModule(ops: Op[]): Uint8Array<ArrayBuffer> {
   const types: number[] = [], funcs: number[] = [], exports: number[] = [], code: number[] = [];
   uleb(ops.length, types);
   uleb(ops.length, funcs);
@@ -192,10 +192,10 @@ function floatOps(t: 'f32' | 'f64'): Op[] {
 
 export const FLOAT_OPS: Op[] = [...floatOps('f32'), ...floatOps('f64')];
 
-function conv(name: string, code: number[], from: Ty, to: Ty, f: (x: number) => number, nan: NanRule = 'exact'): Op {
+function conv(name: string, code: number[], from: Ty, to: Ty, f: (x: number, hi: number) => number, nan: NanRule = 'exact'): Op {
   const inp = from === 'f32' ? f32In : from === 'f64' ? f64In : from === 'i32' ? (a: Bits) => a as number : null;
   const out = to === 'f32' ? f32Out : to === 'f64' ? f64Out : to === 'i64' ? i64Out : (x: number) => x;
-  const ours = inp ? (a: Bits) => out(f(inp(a))) : (a: Bits) => out(pair1(f as (lo: number, hi: number) => number)(a) as number);
+  const ours = inp ? (a: Bits) => out(f(inp(a), 0)) : (a: Bits) => out(pair1(f)(a) as number);
   const trapping = to[0] === 'i' && from[0] === 'f' && code[0] !== 0xfc && code[0] !== 0xbc && code[0] !== 0xbd;
   return { name, code, params: [from], result: to, nan, ours, reason: trapping ? (from === 'f32' ? truncReason32 : truncReason64) : undefined };
 }
