@@ -11,8 +11,16 @@ import { compositeOf } from '../syntax/canon.js';
 import type { Value } from './interface.js';
 import { i64ToBigInt } from './global.js';
 
-/** Extra result slots of the last call. */
-export const R: unknown[] = [];
+// V8 quiets signalling NaNs stored into arrays of doubles (and canonicalises holey ones), so every
+// array that may carry float values is created with generic elements first (see slotArray).
+
+/** A generic (non-double) array for `n` slots: storing a NaN in it keeps the NaN's bits. */
+export function slotArray(n: number): unknown[] {
+  return new Array(n).fill(null);
+}
+
+/** Extra result slots of the last call (generic elements, see above). */
+export const R: unknown[] = slotArray(8);
 
 /** Number of JS slots of a list of value types. */
 export function slotCount(types: readonly number[]): number {
@@ -25,25 +33,34 @@ export function funcTypeOf(canonId: number): FuncType {
   return compositeOf(canonId) as FuncType;
 }
 
-/** Appends the internal form of boxed `v` of type `t` to `out`. */
-export function unboxInto(t: number, v: Value, out: unknown[]): void {
-  if (t === I64) {
-    const b = BigInt.asUintN(64, v as bigint);
-    out.push(Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0);
-  } else if (t === V128) out.push((v as Uint8Array).slice());
-  else out.push(v);
-}
-
 /** Boxes the values of `types` from the flattened `slots` starting at `at`. */
 export function boxAll(types: readonly number[], slots: ArrayLike<unknown>, at = 0): Value[] {
-  const out: Value[] = [];
+  const out = slotArray(types.length) as Value[];
   let k = at;
-  for (const t of types) {
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
     if (t === I64) {
-      out.push(BigInt.asIntN(64, i64ToBigInt(slots[k] as number, slots[k + 1] as number)));
+      out[i] = BigInt.asIntN(64, i64ToBigInt(slots[k] as number, slots[k + 1] as number));
       k += 2;
-    } else if (t === V128) out.push((slots[k++] as Uint8Array).slice());
-    else out.push(slots[k++] as Value);
+    } else if (t === V128) out[i] = (slots[k++] as Uint8Array).slice();
+    else out[i] = slots[k++] as Value;
+  }
+  return out;
+}
+
+/** The flattened internal form of boxed `values` of `types`. */
+export function unboxAll(types: readonly number[], values: ArrayLike<Value>): unknown[] {
+  const out = slotArray(slotCount(types));
+  let k = 0;
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    const v = values[i];
+    if (t === I64) {
+      const b = BigInt.asUintN(64, v as bigint);
+      out[k++] = Number(b & 0xffffffffn) | 0;
+      out[k++] = Number(b >> 32n) | 0;
+    } else if (t === V128) out[k++] = (v as Uint8Array).slice();
+    else out[k++] = v;
   }
   return out;
 }
@@ -56,7 +73,7 @@ export function returnSlots(slots: unknown[]): unknown {
 
 /** Reads the flattened results of a call that returned `first` (convention above). */
 export function collectSlots(first: unknown, n: number): unknown[] {
-  const out: unknown[] = new Array(n);
+  const out = slotArray(n);
   if (n > 0) out[0] = first;
   for (let i = 1; i < n; i++) out[i] = R[i - 1];
   return out;

@@ -3,7 +3,7 @@
 // without knowing whether they are wasm or host functions.
 
 import type { FuncInst, TagInst, Value } from './interface.js';
-import { boxAll, funcTypeOf, returnSlots, slotCount, unboxInto } from './abi.js';
+import { boxAll, funcTypeOf, returnSlots, slotCount, unboxAll } from './abi.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFn = (...args: any[]) => any;
@@ -48,9 +48,7 @@ export class HostFunc implements FuncInst {
     this.fn = function hostAdapter(...slots: unknown[]): unknown {
       const out = call(boxAll(params, slots));
       if (nSlots === 0) return undefined;
-      const flat: unknown[] = [];
-      for (let i = 0; i < results.length; i++) unboxInto(results[i], out[i], flat);
-      return returnSlots(flat);
+      return returnSlots(unboxAll(results, out));
     };
   }
 }

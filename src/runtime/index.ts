@@ -7,7 +7,7 @@ import { Memory, createMemory } from './memory.js';
 import { Table, createTable } from './table.js';
 import { Global, createGlobal } from './global.js';
 import { HostFunc, WasmFunc, Tag, createTag, hostFunc, type AnyFn } from './func.js';
-import { boxAll, collectSlots, funcTypeOf, slotCount, unboxInto } from './abi.js';
+import { boxAll, collectSlots, funcTypeOf, slotCount, unboxAll } from './abi.js';
 
 export { instantiate, Instance } from './instance.js';
 export { createMemory, createTable, createGlobal, createTag, hostFunc };
@@ -26,8 +26,7 @@ export function externKind(v: ExternVal): number {
 /** Calls `f` with boxed arguments and returns its boxed results. */
 export function invoke(f: FuncInst, args: Value[]): Value[] {
   const ft = funcTypeOf(f.type);
-  const flat: unknown[] = [];
-  for (let i = 0; i < ft.params.length; i++) unboxInto(ft.params[i], args[i], flat);
+  const flat = unboxAll(ft.params, args);
   const fn = (f as WasmFunc | HostFunc).fn as AnyFn;
   const first = fn(...flat);
   return boxAll(ft.results, collectSlots(first, slotCount(ft.results)));

@@ -470,7 +470,7 @@ export class FuncCompiler {
     this.hasTail = true;
     this.flushAll();
     const TC = this.use('TC');
-    this.emit(`${TC}.g = ${callee}; ${TC}.a = [${args.join(', ')}]; return ${this.use('TAIL')};`);
+    this.emit(`${TC}.a = [${[callee, ...args].join(', ')}]; return ${this.use('TAIL')};`);
     this.dead = true;
   }
 

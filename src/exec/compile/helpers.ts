@@ -76,14 +76,15 @@ function tableGrow(t: Table, v: Value, n: number): number {
 
 /** The marker a step function returns to ask its trampoline for a tail call of TC.g with TC.a. */
 export const TAIL: object = Object.freeze({ tail: true });
-export const TC: { g: Callee | null; a: unknown[] } = { g: null, a: [] };
+/** The pending tail call: [callee, ...arguments] (the callee first keeps the array generic, so
+ * float arguments keep their NaN bits). */
+export const TC: { a: unknown[] } = { a: [] };
 
 /** Runs pending tail calls until one returns normally (constant JS stack for chains of them). */
 function runTail(): unknown {
   for (;;) {
-    const g = TC.g as Callee;
     const a = TC.a;
-    TC.g = null;
+    const g = a.shift() as Callee;
     const r = g.step ? g.step(...a) : g.fn(...a);
     if (r !== TAIL) return r;
   }

@@ -77,7 +77,7 @@ cmp('i32.le_u', (a, b) => `((${a} >>> 0) <= (${b} >>> 0))`);
 cmp('i32.ge_u', (a, b) => `((${a} >>> 0) >= (${b} >>> 0))`);
 
 for (const [t, p] of [[F32, 'f32'], [F64, 'f64']] as const) {
-  const round = (e: string): string => (t === F32 ? `Math.fround(${e})` : e);
+  const round = (e: string): string => (t === F32 ? `Math.fround(${e})` : `(${e})`);
   bin(`${p}.add`, t, (a, b) => round(`${a} + ${b}`));
   bin(`${p}.sub`, t, (a, b) => round(`${a} - ${b}`));
   bin(`${p}.mul`, t, (a, b) => round(`${a} * ${b}`));
