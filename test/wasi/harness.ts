@@ -27,8 +27,8 @@ export interface RunResult {
 
 const programs = fileURLToPath(new URL('../../../test/wasi/programs/', import.meta.url));
 
-export function programBytes(name: string): Uint8Array {
-  return readFileSync(join(programs, `${name}.wasm`));
+export function programBytes(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(join(programs, `${name}.wasm`)));
 }
 
 function snapshot(dir: string, prefix = ''): Record<string, string> {

@@ -1,0 +1,33 @@
+// The WASI program runs every engine is checked on, and how runs are compared.
+import assert from 'node:assert/strict';
+import { type ProgramRun, type RunResult, runNodeWasi } from './harness.js';
+
+export const text = 'The quick brown fox\njumps over\tthe lazy dog.\n\nÜnïcödé line\nlast line without newline';
+
+export const cases: { name: string; program: string; run: ProgramRun }[] = [
+  { name: 'echo: args and environment', program: 'echo', run: { args: ['one', 'two words', 'ünïcödé', ''], env: { A: '1', LANG: 'C', EMPTY: '', 'WITH SPACE': 'x=y' } } },
+  { name: 'exitcode: _Exit(7)', program: 'exitcode', run: { args: ['7'] } },
+  { name: 'exitcode: exit(42) flushing stdio', program: 'exitcode', run: { args: ['42', 'flush'] } },
+  { name: 'exitcode: return 0', program: 'exitcode', run: { args: ['0'] } },
+  { name: 'filter: stdin to stdout', program: 'filter', run: { stdin: text } },
+  { name: 'filter: empty stdin', program: 'filter', run: { stdin: '' } },
+  { name: 'wc: stdin', program: 'wc', run: { stdin: text.repeat(300) } },
+  { name: 'wc: files, one missing', program: 'wc', run: { args: ['/sandbox/in.txt', '/sandbox/missing', '/sandbox/empty'], files: { 'in.txt': text, empty: '' } } },
+  { name: 'files: create, read, seek, readdir, rename, unlink', program: 'files', run: { args: ['/sandbox'], files: { 'existing.txt': 'old' } } },
+  { name: 'clocks: time, sleep, random', program: 'clocks', run: {} },
+];
+
+export function same(actual: RunResult, expected: RunResult): void {
+  assert.equal(actual.stdout, expected.stdout, 'stdout');
+  assert.equal(actual.stderr, expected.stderr, 'stderr');
+  assert.equal(actual.code, expected.code, 'exit code');
+  assert.deepEqual(actual.files, expected.files, 'files left in the preopened directory');
+}
+
+const expected = new Map<string, RunResult>();
+export function reference(c: (typeof cases)[number]): RunResult {
+  let r = expected.get(c.name);
+  if (!r) expected.set(c.name, (r = runNodeWasi(c.program, c.run)));
+  return r;
+}
+
