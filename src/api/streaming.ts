@@ -10,7 +10,13 @@ interface ResponseLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-const ResponseCtor = (globalThis as { Response?: abstract new (...a: never[]) => ResponseLike }).Response;
+/**
+ * Read when needed, never at load: in Node, the first read of globalThis.Response loads undici,
+ * which itself needs a native WebAssembly (missing under --jitless, where this polyfill runs).
+ */
+function responseCtor(): (abstract new (...a: never[]) => ResponseLike) | undefined {
+  return (globalThis as { Response?: abstract new (...a: never[]) => ResponseLike }).Response;
+}
 
 /** Strips HTTP tab or space bytes from both ends (Fetch "HTTP tab or space"). */
 function trimHttpWhitespace(s: string): string {
@@ -19,6 +25,7 @@ function trimHttpWhitespace(s: string): string {
 
 /** Checks `v` as the spec says and resolves to a copy of its body; rejects with TypeError otherwise. */
 export function responseBytes(v: unknown): Promise<Uint8Array> {
+  const ResponseCtor = responseCtor();
   if (ResponseCtor === undefined || !(v instanceof ResponseCtor)) {
     throw new TypeError('WebAssembly: the argument must be a Response or a Promise of one');
   }
