@@ -141,7 +141,7 @@ test('differential: function bodies accepted exactly when V8 accepts them', () =
     const results = rng.below(2) === 0 ? [] : [VALTYPES[rng.below(VALTYPES.length)]];
     const locals = Array.from({ length: rng.below(4) }, () => VALTYPES[rng.below(VALTYPES.length)]);
     const bytes = moduleWith(body(rng, results), results, locals);
-    const native = WebAssembly.validate(bytes);
+    const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
     let ours = true;
     let why = '';
     try {
