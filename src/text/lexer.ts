@@ -76,7 +76,8 @@ export function isNumberText(text: string): boolean {
 }
 
 const utf8 = new TextEncoder();
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of a name, not a byte-order mark to strip.
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes a name (a string's bytes) as UTF-8, or null when the bytes are not valid UTF-8. */
 export function decodeName(bytes: Uint8Array): string | null {

@@ -1,0 +1,111 @@
+// Runs the testsuite-bin scripts in `PARALLEL` worker threads, each file with a time limit; a
+// worker that crashes or hangs is terminated and replaced, so one file never stops the others. Shared by the
+// CI test (testsuite.test.ts) and the expectations writer (update-expected.ts).
+
+import { Worker } from 'node:worker_threads';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TESTSUITE_BIN } from '../util/wast-binaries.js';
+
+export interface FileResult {
+  passed: number;
+  notRun: number;
+  failing: { line: number; reason: string }[];
+  notRunReasons: Record<string, number>;
+}
+
+/** What expected.json records per file: enough to catch any change, nothing that varies by run. */
+export interface Expectation {
+  passed: number;
+  notRun: number;
+  failing: number[];
+}
+
+export const EXPECTED_PATH = new URL('../../../test/spec/expected.json', import.meta.url).pathname;
+export const PARALLEL = Number(process.env.SPEC_PARALLEL ?? 2);
+export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 60_000);
+
+/** Script names relative to testsuite-bin: the top-level ones and custom/. */
+export function specFiles(): string[] {
+  const top = readdirSync(TESTSUITE_BIN).filter((f) => f.endsWith('.wast'));
+  const custom = readdirSync(join(TESTSUITE_BIN, 'custom')).filter((f) => f.endsWith('.wast')).map((f) => `custom/${f}`);
+  return [...top, ...custom].sort();
+}
+
+export function expectationOf(r: FileResult): Expectation {
+  return { passed: r.passed, notRun: r.notRun, failing: r.failing.map((f) => f.line) };
+}
+
+/** A worker that runs files one after another; replaced after a crash or a timeout. */
+class Lane {
+  private worker: Worker | null = null;
+  private readonly progress = new SharedArrayBuffer(4);
+  private readonly line = new Int32Array(this.progress);
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./run-file.js', import.meta.url), {
+      workerData: { progress: this.progress },
+      resourceLimits: { stackSizeMb: 16 },
+    });
+    w.unref();
+    return w;
+  }
+
+  run(name: string): Promise<FileResult> {
+    const worker = (this.worker ??= this.spawn());
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (r: FileResult, keep: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (!keep) {
+          void worker.terminate();
+          this.worker = null;
+        }
+        resolve(r);
+      };
+      const broken = (reason: string): FileResult => ({
+        passed: 0, notRun: 0, failing: [{ line: Atomics.load(this.line, 0), reason }], notRunReasons: {},
+      });
+      const onMessage = (r: FileResult) => finish(r, true);
+      const onError = (e: unknown) => finish(broken(`worker crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`), false);
+      const onExit = (code: number) => finish(broken(`worker exited with code ${code}`), false);
+      const timer = setTimeout(() => finish(broken(`timeout after ${FILE_TIME_LIMIT_MS} ms`), false), FILE_TIME_LIMIT_MS);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(join(TESTSUITE_BIN, name));
+    });
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** Runs `names` (default: all) and returns their results by name, in the order given. */
+export async function runSpecFiles(names = specFiles(), onResult?: (name: string, r: FileResult, ms: number) => void): Promise<Map<string, FileResult>> {
+  const results = new Map<string, FileResult>();
+  let next = 0;
+  const drive = async () => {
+    const lane = new Lane();
+    while (next < names.length) {
+      const name = names[next++];
+      const t0 = Date.now();
+      const r = await lane.run(name);
+      results.set(name, r);
+      onResult?.(name, r, Date.now() - t0);
+    }
+    lane.close();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, PARALLEL) }, drive));
+  return new Map(names.map((n) => [n, results.get(n)!]));
+}
+
+/** A fixed-width table row. */
+export function row(name: string, r: FileResult | Expectation): string {
+  const failed = 'failing' in r ? r.failing.length : 0;
+  return `${name.padEnd(44)} ${String(r.passed).padStart(6)} ${String(failed).padStart(6)} ${String(r.notRun).padStart(7)}`;
+}
+export const HEADER = `${'file'.padEnd(44)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'not run'.padStart(7)}`;

@@ -1,0 +1,33 @@
+// Worker entry: runs the .wast files it is sent, one message each, against purewasm
+// (script/contract-engine) and posts a FileResult for each. Progress (the line of the command
+// being run) goes to a shared Int32Array so the parent can say where a file hung when it has to
+// terminate the worker.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { runScriptSource } from '../../src/script/runner.js';
+import { contractEngine } from '../../src/script/contract-engine.js';
+import type { FileResult } from './pool.js';
+
+const { progress } = workerData as { progress: SharedArrayBuffer };
+const line = new Int32Array(progress);
+
+parentPort!.on('message', (path: string) => {
+  Atomics.store(line, 0, 0);
+  const report = runScriptSource(readFileSync(path, 'utf8'), contractEngine(), {
+    onCommand: (l) => Atomics.store(line, 0, l),
+  });
+  const result: FileResult = {
+    passed: report.passed,
+    notRun: report.notRun,
+    failing: report.checks.filter((c) => c.outcome === 'failed').map((c) => ({ line: c.line, reason: c.reason ?? '' })),
+    notRunReasons: countReasons(report.checks.filter((c) => c.outcome === 'not run').map((c) => c.reason ?? '')),
+  };
+  parentPort!.postMessage(result);
+});
+
+function countReasons(reasons: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of reasons) out[r] = (out[r] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,51 @@
+// The official 3.0 testsuite (the binary-encoded scripts of ../shared/spec/testsuite-bin) against
+// purewasm. Prints a per-file table and totals, and fails on ANY difference from expected.json —
+// a check that newly fails, and equally one that newly passes (then run update-expected.js so the
+// file keeps stating the truth). `SPEC_FILES=a,b` limits the run to matching files.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { EXPECTED_PATH, HEADER, expectationOf, row, runSpecFiles, specFiles, type Expectation } from './pool.js';
+
+test('testsuite-bin scripts match test/spec/expected.json', { timeout: 15 * 60_000 }, async () => {
+  const filter = process.env.SPEC_FILES?.split(',').filter(Boolean) ?? [];
+  const names = specFiles().filter((n) => filter.length === 0 || filter.some((f) => n.includes(f)));
+  const expected: Record<string, Expectation> = JSON.parse(readFileSync(EXPECTED_PATH, 'utf8'));
+  const t0 = Date.now();
+  const results = await runSpecFiles(names);
+
+  const lines = [HEADER];
+  let passed = 0, failed = 0, notRun = 0;
+  const notRunReasons: Record<string, number> = {};
+  const diffs: string[] = [];
+  for (const [name, r] of results) {
+    lines.push(row(name, r));
+    passed += r.passed;
+    failed += r.failing.length;
+    notRun += r.notRun;
+    for (const [k, v] of Object.entries(r.notRunReasons)) notRunReasons[k] = (notRunReasons[k] ?? 0) + v;
+    const want = expected[name];
+    const got = expectationOf(r);
+    if (!want) {
+      diffs.push(`${name}: no entry in expected.json`);
+      continue;
+    }
+    if (got.passed !== want.passed || got.notRun !== want.notRun) {
+      diffs.push(`${name}: passed ${want.passed} → ${got.passed}, not run ${want.notRun} → ${got.notRun}`);
+    }
+    const wantSet = new Set(want.failing);
+    const gotSet = new Set(got.failing);
+    for (const f of r.failing) if (!wantSet.has(f.line)) diffs.push(`${name}:${f.line}: newly failing: ${f.reason}`);
+    for (const l of want.failing) if (!gotSet.has(l)) diffs.push(`${name}:${l}: no longer failing`);
+  }
+  lines.push(`${'TOTAL'.padEnd(44)} ${String(passed).padStart(6)} ${String(failed).padStart(6)} ${String(notRun).padStart(7)}`);
+  lines.push(`(${results.size} files in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const reasons = Object.entries(notRunReasons).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  if (reasons.length > 0) lines.push('not run, by reason:', ...reasons.map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`));
+  console.log(lines.join('\n'));
+  if (diffs.length > 0) {
+    const shown = diffs.slice(0, 60).join('\n');
+    assert.fail(`${diffs.length} differences from expected.json (update it with node <build>/test/spec/update-expected.js when intended):\n${shown}`);
+  }
+});
