@@ -8,8 +8,11 @@ import { trap, INT_DIVIDE_BY_ZERO, INT_OVERFLOW } from './trap.js';
 
 const TWO32 = 4294967296;
 
-// Results of divmodU as unsigned 32-bit numbers (module state, so that nothing allocates).
-let qlo = 0, qhi = 0, rlo = 0, rhi = 0;
+// Results of divmodU as unsigned 32-bit numbers: quotient lo, hi, remainder lo, hi. A typed array,
+// because a module-level `let` holding a number outside the small-integer range allocates a heap
+// number on every store in V8.
+const R = new Float64Array(4);
+const QLO = 0, QHI = 1, RLO = 2, RHI = 3;
 
 /** Unsigned n / d for n = (nl, nh), d = (dl, dh) given as uint32-valued numbers, d != 0. */
 function divmodU(nl: number, nh: number, dl: number, dh: number): void {
@@ -23,16 +26,16 @@ function divmodU(nl: number, nh: number, dl: number, dh: number): void {
     r = t - q1 * dl;
     t = r * 65536 + (nl & 0xffff);
     const q0 = Math.floor(t / dl);
-    qhi = q2;
-    qlo = q1 * 65536 + q0;
-    rlo = t - q0 * dl;
-    rhi = 0;
+    R[QLO] = q1 * 65536 + q0;
+    R[QHI] = q2;
+    R[RLO] = t - q0 * dl;
+    R[RHI] = 0;
     return;
   }
   if (nh < dh || (nh === dh && nl < dl)) {
-    qlo = qhi = 0;
-    rlo = nl;
-    rhi = nh;
+    R[QLO] = R[QHI] = 0;
+    R[RLO] = nl;
+    R[RHI] = nh;
     return;
   }
   // d >= 2^32, so q < 2^32. The double estimate of n / d has relative error below 2^-50, hence an
@@ -57,10 +60,10 @@ function divmodU(nl: number, nh: number, dl: number, dh: number): void {
     }
     q += 1;
   }
-  qlo = q;
-  qhi = 0;
-  rlo = lo;
-  rhi = hi;
+  R[QLO] = q;
+  R[QHI] = 0;
+  R[RLO] = lo;
+  R[RHI] = hi;
 }
 
 export function i64DivU(alo: number, ahi: number, blo: number, bhi: number): number {
@@ -70,8 +73,8 @@ export function i64DivU(alo: number, ahi: number, blo: number, bhi: number): num
     return ((alo >>> 0) / (blo >>> 0)) | 0;
   }
   divmodU(alo >>> 0, ahi >>> 0, blo >>> 0, bhi >>> 0);
-  H.hi = qhi | 0;
-  return qlo | 0;
+  H.hi = R[QHI] | 0;
+  return R[QLO] | 0;
 }
 
 export function i64RemU(alo: number, ahi: number, blo: number, bhi: number): number {
@@ -81,21 +84,13 @@ export function i64RemU(alo: number, ahi: number, blo: number, bhi: number): num
     return ((alo >>> 0) % (blo >>> 0)) | 0;
   }
   divmodU(alo >>> 0, ahi >>> 0, blo >>> 0, bhi >>> 0);
-  H.hi = rhi | 0;
-  return rlo | 0;
+  H.hi = R[RHI] | 0;
+  return R[RLO] | 0;
 }
 
-// Magnitude of a signed pair: loads (mlo, mhi) as uint32 numbers (|-2^63| = 2^63 fits unsigned).
-let mlo = 0, mhi = 0;
-function magnitude(lo: number, hi: number): void {
-  if (hi >= 0) {
-    mlo = lo >>> 0;
-    mhi = hi >>> 0;
-  } else {
-    mlo = -lo >>> 0;
-    mhi = (~hi + (lo === 0 ? 1 : 0)) >>> 0;
-  }
-}
+// Magnitudes of signed pairs as uint32 numbers (|-2^63| = 2^63 fits unsigned).
+const absLo = (lo: number, hi: number): number => (hi >= 0 ? lo >>> 0 : -lo >>> 0);
+const absHi = (lo: number, hi: number): number => (hi >= 0 ? hi >>> 0 : (~hi + (lo === 0 ? 1 : 0)) >>> 0);
 
 /** Negates the unsigned pair (lo, hi) mod 2^64: returns lo, hi in H.hi. */
 function negate(lo: number, hi: number): number {
@@ -112,13 +107,10 @@ export function i64DivS(alo: number, ahi: number, blo: number, bhi: number): num
     return q | 0;
   }
   if (alo === 0 && ahi === -0x80000000 && (blo & bhi) === -1) trap(INT_OVERFLOW);
-  magnitude(blo, bhi);
-  const dl = mlo, dh = mhi;
-  magnitude(alo, ahi);
-  divmodU(mlo, mhi, dl, dh);
-  if ((ahi ^ bhi) < 0) return negate(qlo, qhi);
-  H.hi = qhi | 0;
-  return qlo | 0;
+  divmodU(absLo(alo, ahi), absHi(alo, ahi), absLo(blo, bhi), absHi(blo, bhi));
+  if ((ahi ^ bhi) < 0) return negate(R[QLO], R[QHI]);
+  H.hi = R[QHI] | 0;
+  return R[QLO] | 0;
 }
 
 export function i64RemS(alo: number, ahi: number, blo: number, bhi: number): number {
@@ -129,11 +121,8 @@ export function i64RemS(alo: number, ahi: number, blo: number, bhi: number): num
     H.hi = r >> 31;
     return r;
   }
-  magnitude(blo, bhi);
-  const dl = mlo, dh = mhi;
-  magnitude(alo, ahi);
-  divmodU(mlo, mhi, dl, dh);
-  if (ahi < 0) return negate(rlo, rhi);
-  H.hi = rhi | 0;
-  return rlo | 0;
+  divmodU(absLo(alo, ahi), absHi(alo, ahi), absLo(blo, bhi), absHi(blo, bhi));
+  if (ahi < 0) return negate(R[RLO], R[RHI]);
+  H.hi = R[RHI] | 0;
+  return R[RLO] | 0;
 }
