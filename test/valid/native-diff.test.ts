@@ -7,14 +7,14 @@ import { corpus, mutate, Rng } from '../fuzz/mutate.js';
 import { compileModule } from '../../src/valid/index.js';
 
 test('whatever native WebAssembly.validate accepts, compileModule accepts', () => {
-  const base = corpus().filter((b) => WebAssembly.validate(b));
+  const base = corpus().filter((b) => WebAssembly.validate(b as BufferSource));
   const rng = new Rng(0xd1ff);
   const misses: string[] = [];
   let nativeAccepted = 0;
   for (let i = 0; i < 3000; i++) {
     let { bytes } = mutate(base[rng.below(base.length)], rng);
     if (rng.below(3) === 0 && bytes.length > 0) bytes = mutate(bytes, rng).bytes;
-    if (!WebAssembly.validate(bytes)) continue;
+    if (!WebAssembly.validate(bytes as BufferSource)) continue;
     nativeAccepted++;
     try {
       compileModule(bytes);
