@@ -3,10 +3,10 @@
 // Instruction encodings come from the opcode table (syntax/opcodes.ts): an instruction is its
 // row's prefix and code followed by its immediates, written by their shape.
 
-import type { TextModule, TExpr, TInstr, TSubType, TTableType, TImportDesc, TElem } from '../text/ast.js';
+import type { TextModule, TExpr, TInstr, TSubType, TTableType, TImportDesc, TElem, TLimits } from '../text/ast.js';
 import { DESC_FUNC, DESC_TABLE, DESC_MEMORY, DESC_GLOBAL, DESC_TAG, MODE_ACTIVE, MODE_PASSIVE } from '../text/ast.js';
 import {
-  type ValType, type HeapType, type Limits, type CompositeType, type GlobalType, isRef, heapOf, isNullable,
+  type ValType, type HeapType, type CompositeType, type GlobalType, isRef, heapOf, isNullable,
   KIND_FUNC, KIND_STRUCT, FUNC, I8, I16,
 } from '../syntax/types.js';
 import { BLOCK_EMPTY } from './valtype.js';
@@ -188,14 +188,14 @@ function writeSubType(w: ByteWriter, s: TSubType): void {
   writeComposite(w, s.comp);
 }
 
-export function writeLimits(w: ByteWriter, l: Limits): void {
+export function writeLimits(w: ByteWriter, l: TLimits): void {
   let flags = l.max !== null ? 1 : 0;
   if (l.shared) flags |= 2;
   if (l.addr64) flags |= 4;
   if (l.pageSizeLog2 !== 16) flags |= 8;
   w.u8(flags);
-  w.u32(l.min);
-  if (l.max !== null) w.u32(l.max);
+  w.u64(l.min);
+  if (l.max !== null) w.u64(l.max);
   if (l.pageSizeLog2 !== 16) w.u32(l.pageSizeLog2);
 }
 
@@ -346,15 +346,24 @@ function writeElem(w: ByteWriter, s: TElem): void {
   items();
 }
 
-/** Does any function body use a data index (memory.init, data.drop, array.new_data …)? */
-function usesDataIndices(m: TextModule): boolean {
-  for (const f of m.funcs) {
-    for (const ins of f.body) {
-      const imm = ins.op.imm;
-      if (imm === 'data' || imm === 'datamem' || imm === 'typedata') return true;
-    }
+function exprUsesData(e: TExpr): boolean {
+  for (const ins of e) {
+    const imm = ins.op.imm;
+    if (imm === 'data' || imm === 'datamem' || imm === 'typedata') return true;
   }
   return false;
+}
+
+/**
+ * Does the module refer to data indices anywhere (memory.init, data.drop, array.new_data …)? Then
+ * it gets a data count section, as the binary format requires, and only then (as the reference
+ * encoder does).
+ */
+function usesDataIndices(m: TextModule): boolean {
+  return m.funcs.some((f) => exprUsesData(f.body)) || m.globals.some((g) => exprUsesData(g.init)) ||
+    m.tables.some((t) => t.init !== null && exprUsesData(t.init)) ||
+    m.elems.some((s) => (s.offset !== null && exprUsesData(s.offset)) || s.items.some(exprUsesData)) ||
+    m.datas.some((d) => d.offset !== null && exprUsesData(d.offset));
 }
 
 function vecSection<T>(w: ByteWriter, id: number, items: T[], each: (x: T) => void): void {
@@ -409,7 +418,7 @@ export function encodeModule(m: TextModule): Uint8Array {
   });
   if (m.start !== null) w.section(8, () => w.u32(m.start!));
   vecSection(w, 9, m.elems, (s) => writeElem(w, s));
-  if (m.datas.length > 0 && usesDataIndices(m)) w.section(12, () => w.u32(m.datas.length));
+  if (usesDataIndices(m)) w.section(12, () => w.u32(m.datas.length));
   vecSection(w, 10, m.funcs, (f) => {
     w.sized(() => {
       // Locals in runs of equal types.

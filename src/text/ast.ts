@@ -7,7 +7,7 @@
 // *module-local type indices* (not canonical ids): that is what the binary format stores.
 
 import type { OpInfo } from '../syntax/opcodes.js';
-import type { ValType, HeapType, Limits, GlobalType, CompositeType } from '../syntax/types.js';
+import type { ValType, HeapType, GlobalType, CompositeType } from '../syntax/types.js';
 
 /** A catch clause of try_table: kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref. */
 export interface TCatch {
@@ -59,15 +59,24 @@ export const DESC_MEMORY = 2;
 export const DESC_GLOBAL = 3;
 export const DESC_TAG = 4;
 
+/** Limits as written: 64-bit address types allow bounds up to 2^64 - 1, hence bigints. */
+export interface TLimits {
+  min: bigint;
+  max: bigint | null;
+  addr64: boolean;
+  shared: boolean;
+  pageSizeLog2: number; // custom-page-sizes; 16 by default
+}
+
 export interface TTableType {
   elem: ValType;
-  limits: Limits;
+  limits: TLimits;
 }
 
 export type TImportDesc =
   | { kind: typeof DESC_FUNC; type: number }
   | { kind: typeof DESC_TABLE; table: TTableType }
-  | { kind: typeof DESC_MEMORY; limits: Limits }
+  | { kind: typeof DESC_MEMORY; limits: TLimits }
   | { kind: typeof DESC_GLOBAL; global: GlobalType }
   | { kind: typeof DESC_TAG; type: number };
 
@@ -124,7 +133,7 @@ export interface TextModule {
   imports: TImport[];
   funcs: TFunc[];
   tables: TTable[];
-  memories: Limits[];
+  memories: TLimits[];
   globals: TGlobal[];
   tags: number[]; // type index of each defined tag
   exports: TExport[];

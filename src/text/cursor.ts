@@ -12,8 +12,9 @@ export class Cursor {
     readonly owner: SList | null,
   ) {}
 
-  static of(list: SList, from = 1): Cursor {
-    return new Cursor(list.items, from, list);
+  /** A cursor after the head of `list` (its first item that is not an annotation), or from `from`. */
+  static of(list: SList, from?: number): Cursor {
+    return new Cursor(list.items, from ?? headIndex(list) + 1, list);
   }
 
   peek(): SExpr | undefined {
@@ -49,9 +50,7 @@ export class Cursor {
   /** The next item's head keyword if it is a list (not consumed). */
   peekHead(): string | null {
     const e = this.peek();
-    if (e === undefined || e.kind !== 'list') return null;
-    const h = e.items[0];
-    return h !== undefined && h.kind === 'keyword' ? h.text : null;
+    return e === undefined || e.kind !== 'list' ? null : headKeyword(e);
   }
 
   /** The next item if it is a list headed by `head` (consumed), else null. */
@@ -102,14 +101,29 @@ export class Cursor {
   }
 }
 
+/** Index of a list's first item that is not an annotation. */
+export function headIndex(list: SList): number {
+  const items = list.items;
+  let i = 0;
+  while (i < items.length && items[i].kind === 'list' && (items[i] as SList).annot !== null) i++;
+  return i;
+}
+
+/** The keyword heading a list (annotations skipped), or null. */
+export function headKeyword(list: SList): string | null {
+  if (list.annot !== null) return null;
+  const h = list.items[headIndex(list)];
+  return h !== undefined && h.kind === 'keyword' ? h.text : null;
+}
+
 export function errorAt(e: { line: number; column: number }, reason: string): TextError {
   return new TextError(e.line, e.column, reason);
 }
 
 export function describeItem(e: SExpr): string {
   if (e.kind === 'list') {
-    const h = e.items[0];
-    return h && h.kind === 'keyword' ? `(${h.text} …)` : '(…)';
+    const h = headKeyword(e);
+    return h !== null ? `(${h} …)` : '(…)';
   }
   return e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text;
 }

@@ -112,6 +112,14 @@ function closingLabel(cur: Cursor, label: string | null): void {
   }
 }
 
+/** An `else` and its instructions; an empty else branch is left out, as the reference encoder does. */
+function elseBranch(out: TExpr, body: () => void): void {
+  const at = out.length;
+  out.push(mk(ELSE));
+  body();
+  if (out.length === at + 1) out.pop();
+}
+
 function parseFlatBlock(kw: Atom, cur: Cursor, out: TExpr, bc: BodyContext): void {
   const name = kw.text;
   const label = cur.id();
@@ -120,21 +128,23 @@ function parseFlatBlock(kw: Atom, cur: Cursor, out: TExpr, bc: BodyContext): voi
   parseInstrs(cur, out, bc, true);
   if (name === 'if' && cur.keyword('else')) {
     closingLabel(cur, label);
-    out.push(mk(ELSE));
-    parseInstrs(cur, out, bc, true);
+    elseBranch(out, () => parseInstrs(cur, out, bc, true));
   }
   if (name === 'try') {
+    let handlers = false;
     while (cur.keyword('catch')) {
+      handlers = true;
       const ins = mk(CATCH);
       ins.a = bc.mc.tags.resolve(required(cur, 'a tag index'));
       out.push(ins);
       parseInstrs(cur, out, bc, true);
     }
     if (cur.keyword('catch_all')) {
+      handlers = true;
       out.push(mk(CATCH_ALL));
       parseInstrs(cur, out, bc, true);
     }
-    if (cur.keyword('delegate')) {
+    if (!handlers && cur.keyword('delegate')) {
       // delegate closes the block; its label is counted from outside the try.
       bc.labels.pop();
       const ins = mk(DELEGATE);
@@ -151,7 +161,7 @@ function parseFlatBlock(kw: Atom, cur: Cursor, out: TExpr, bc: BodyContext): voi
 
 function parseFolded(list: SList, out: TExpr, bc: BodyContext): void {
   if (list.annot !== null) return;
-  const cur = Cursor.of(list, 0);
+  const cur = new Cursor(list.items, 0, list);
   const head = cur.next();
   if (head === undefined || head.kind !== 'keyword') throw errorAt(list, 'expected an instruction (unexpected token)');
   const name = head.text;
@@ -180,10 +190,7 @@ function parseFolded(list: SList, out: TExpr, bc: BodyContext): void {
       if (!then) throw cur.error('expected (then …)');
       parseInstrs(Cursor.of(then), out, bc);
       const els = cur.list('else');
-      if (els) {
-        out.push(mk(ELSE));
-        parseInstrs(Cursor.of(els), out, bc);
-      }
+      if (els) elseBranch(out, () => parseInstrs(Cursor.of(els), out, bc));
       cur.end();
       bc.labels.pop();
       out.push(mk(END));
@@ -209,7 +216,8 @@ function parseFoldedTry(cur: Cursor, out: TExpr, bc: BodyContext): void {
   const body = cur.list('do');
   if (!body) throw cur.error('expected (do …)');
   parseInstrs(Cursor.of(body), out, bc);
-  for (let c = cur.list('catch'); c; c = cur.list('catch')) {
+  let handlers = 0;
+  for (let c = cur.list('catch'); c; c = cur.list('catch'), handlers++) {
     const inner = Cursor.of(c);
     const ins = mk(CATCH);
     ins.a = bc.mc.tags.resolve(required(inner, 'a tag index'));
@@ -221,7 +229,7 @@ function parseFoldedTry(cur: Cursor, out: TExpr, bc: BodyContext): void {
     out.push(mk(CATCH_ALL));
     parseInstrs(Cursor.of(all), out, bc);
   }
-  const del = all ? null : cur.list('delegate');
+  const del = all || handlers > 0 ? null : cur.list('delegate');
   if (del) {
     bc.labels.pop();
     const inner = Cursor.of(del);
@@ -304,10 +312,10 @@ function parseMemarg(cur: Cursor, ins: TInstr, bc: BodyContext, lane: boolean): 
   }
   ins.b = ins.op.align;
   if (k !== undefined && k.kind === 'keyword' && k.text.startsWith('align=')) {
-    const v = parseU32(k.text.slice(6));
+    const v = parseU64(k.text.slice(6));
     if (v === null) throw errorAt(k, `malformed alignment ${k.text} (unknown operator)`);
-    if (v === 0 || (v & (v - 1)) !== 0) throw errorAt(k, `alignment must be a power of two (malformed memop flags)`);
-    ins.b = 31 - Math.clz32(v);
+    if (v === 0n || (v & (v - 1n)) !== 0n) throw errorAt(k, `alignment must be a power of two (malformed memop flags)`);
+    ins.b = v.toString(2).length - 1;
     cur.next();
   }
   if (lane) ins.c = laneIndex(cur);

@@ -6,7 +6,7 @@
 //  3. parse everything else in text order, expanding the abbreviations (inline imports, exports,
 //     elements and data) into the AST of text/ast.ts.
 
-import { Cursor, errorAt } from './cursor.js';
+import { Cursor, errorAt, headKeyword, headIndex } from './cursor.js';
 import { ModuleContext, type Space, isIndexToken } from './context.js';
 import {
   parseSubType, parseTypeUse, parseDecls, parseTableType, parseMemoryType, parseGlobalType,
@@ -30,9 +30,7 @@ function spaceOf(mc: ModuleContext, kind: number): Space {
 }
 
 function headOf(e: SExpr): string | null {
-  if (e.kind !== 'list') return null;
-  const h = e.items[0];
-  return h !== undefined && h.kind === 'keyword' ? h.text : null;
+  return e.kind === 'list' ? headKeyword(e) : null;
 }
 
 /** The module fields of a `(module …)` body: annotation-free lists. */
@@ -121,7 +119,7 @@ function parseTypes(mc: ModuleContext, fields: SList[]): void {
   for (const f of fields) {
     const head = headOf(f);
     if (head === 'type') groups.push([f]);
-    else if (head === 'rec') groups.push(f.items.slice(1).filter((e): e is SList => e.kind === 'list' && e.annot === null));
+    else if (head === 'rec') groups.push(f.items.slice(headIndex(f) + 1).filter((e): e is SList => e.kind === 'list' && e.annot === null));
   }
   for (const g of groups) {
     const group: TRecGroup = { types: [] };
@@ -332,12 +330,12 @@ class ModuleParser {
       if (!el) throw cur.error('expected (elem …)');
       cur.end();
       const inner = Cursor.of(el);
-      // Function indices make a `func x*` list, of type (ref func); else items of the table's type.
+      // Function indices become `ref.func` items; the segment has the table's element type.
       const bare = isIndexToken(inner.peek()) || inner.done();
-      const type = bare ? refType(FUNC, false) : elemType;
+      const type = elemType;
       const items = bare ? parseElemList(inner, mc, true).items : parseItems(inner, mc);
       const n = items.length;
-      const limits = { min: n, max: n, addr64, shared: false, pageSizeLog2: 16 };
+      const limits = { min: BigInt(n), max: BigInt(n), addr64, shared: false, pageSizeLog2: 16 };
       mc.table64.push(addr64);
       this.m.tables.push({ type: { elem: elemType, limits }, init: null });
       this.m.elems.push({ mode: MODE_ACTIVE, table: index, offset: [zeroOffset(addr64)], type, items });
@@ -361,7 +359,7 @@ class ModuleParser {
       const parts: Uint8Array[] = [];
       while (!inner.done()) parts.push(inner.string());
       const bytes = concat(parts);
-      const pages = Math.ceil(bytes.length / 65536);
+      const pages = BigInt(Math.ceil(bytes.length / 65536));
       mc.memory64.push(addr64);
       this.m.memories.push({ min: pages, max: pages, addr64, shared: false, pageSizeLog2: 16 });
       this.m.datas.push({ mode: MODE_ACTIVE, memory: index, offset: [zeroOffset(addr64)], bytes });

@@ -2,14 +2,14 @@
 // results, struct and array fields, sub and recursive types, limits, table, memory and global types,
 // and type uses (with their implicit-type abbreviation).
 
-import { Cursor, errorAt } from './cursor.js';
+import { Cursor, errorAt, headKeyword } from './cursor.js';
 import type { ModuleContext } from './context.js';
 import { isIndexToken, sameTypes } from './context.js';
 import { parseU64 } from './numbers.js';
 import type { SExpr, SList } from './sexpr.js';
-import type { TSubType, TTableType } from './ast.js';
+import type { TSubType, TTableType, TLimits } from './ast.js';
 import {
-  type ValType, type HeapType, type Limits, type FieldType, type CompositeType, type GlobalType,
+  type ValType, type HeapType, type FieldType, type CompositeType, type GlobalType,
   I32, I64, F32, F64, V128, I8, I16, refType, KIND_FUNC, KIND_STRUCT, KIND_ARRAY,
   FUNC, EXTERN, ANY, EQ, I31, STRUCT, ARRAY, EXN, NONE, NOFUNC, NOEXTERN, NOEXN,
 } from '../syntax/types.js';
@@ -118,8 +118,7 @@ function parseFieldType(cur: Cursor, mc: ModuleContext): FieldType {
 
 function parseComposite(list: SList, mc: ModuleContext, fieldIds: Map<string, number>): CompositeType {
   const cur = Cursor.of(list);
-  const head = list.items[0];
-  const kind = head && head.kind === 'keyword' ? head.text : '';
+  const kind = headKeyword(list) ?? '';
   let comp: CompositeType;
   if (kind === 'func') {
     const params: ValType[] = [];
@@ -150,8 +149,7 @@ function parseComposite(list: SList, mc: ModuleContext, fieldIds: Map<string, nu
 /** `(sub final? x* comptype)` or a bare composite type. */
 export function parseSubType(e: SExpr | undefined, mc: ModuleContext, fieldIds: Map<string, number>, at: SList): TSubType {
   if (e === undefined || e.kind !== 'list') throw errorAt(e ?? at, 'expected a type definition (unexpected token)');
-  const h = e.items[0];
-  if (h && h.kind === 'keyword' && h.text === 'sub') {
+  if (headKeyword(e) === 'sub') {
     const cur = Cursor.of(e);
     const final = cur.keyword('final') !== null;
     const supers: number[] = [];
@@ -206,7 +204,10 @@ export function parseTypeUse(cur: Cursor, mc: ModuleContext, bindIds: boolean, i
       if (inline && (!sameTypes(def.comp.params, params) || !sameTypes(def.comp.results, results))) {
         throw errorAt(typeList, 'inline function type does not match the type definition (inline function type)');
       }
-    } else if (inline && def) throw errorAt(typeList, 'inline function type with a non-function type (inline function type)');
+    } else if (inline) {
+      // Inline declarations are checked against the definition, so it must exist by now.
+      throw errorAt(typeList, def ? 'inline function type with a non-function type (inline function type)' : `unknown type ${type}`);
+    }
   } else if (implicit) type = mc.implicitType(params, results);
   return { type, paramIds, paramCount, explicit: typeList !== null, params, results };
 }
@@ -220,18 +221,19 @@ export function parseAddrType(cur: Cursor): boolean {
   return false;
 }
 
-function limitValue(cur: Cursor, addr64: boolean, what: string): number {
+function limitValue(cur: Cursor, what: string): bigint {
   const e = cur.peek();
   if (e === undefined || e.kind !== 'number') throw cur.error(`expected the ${what}`);
   const v = parseU64(e.text);
-  if (v === null || (!addr64 && v > 0xffffffffn)) throw errorAt(e, `${what} out of range (constant out of range)`);
+  if (v === null) throw errorAt(e, `${what} out of range (constant out of range)`);
   cur.next();
-  return Number(v);
+  return v;
 }
 
-export function parseLimits(cur: Cursor, addr64: boolean): Limits {
-  const min = limitValue(cur, addr64, 'minimum');
-  const max = cur.peek()?.kind === 'number' ? limitValue(cur, addr64, 'maximum') : null;
+/** Limits; bounds are u64 literals whatever the address type (validation checks the range). */
+export function parseLimits(cur: Cursor, addr64: boolean): TLimits {
+  const min = limitValue(cur, 'minimum');
+  const max = cur.peek()?.kind === 'number' ? limitValue(cur, 'maximum') : null;
   const shared = cur.keyword('shared') !== null;
   return { min, max, addr64, shared, pageSizeLog2: 16 };
 }
@@ -253,7 +255,7 @@ export function parseTableType(cur: Cursor, mc: ModuleContext): TTableType {
   return { limits, elem: parseRefType(cur, mc) };
 }
 
-export function parseMemoryType(cur: Cursor): Limits {
+export function parseMemoryType(cur: Cursor): TLimits {
   const addr64 = parseAddrType(cur);
   const limits = parseLimits(cur, addr64);
   limits.pageSizeLog2 = parsePageSize(cur);

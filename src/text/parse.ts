@@ -12,7 +12,7 @@
 
 import { parseSExprs, TextError, type SExpr, type SList } from './sexpr.js';
 import { decodeName } from './lexer.js';
-import { Cursor, errorAt } from './cursor.js';
+import { Cursor, errorAt, headKeyword } from './cursor.js';
 import { parseModuleFields, concatBytes } from './parse-module.js';
 import type { TextModule } from './ast.js';
 import { encodeModule } from '../binary/encode.js';
@@ -30,7 +30,7 @@ export interface ScriptModule {
 }
 
 function isModuleNode(e: SExpr): e is SList {
-  return e.kind === 'list' && e.annot === null && e.items[0]?.kind === 'keyword' && e.items[0].text === 'module';
+  return e.kind === 'list' && headKeyword(e) === 'module';
 }
 
 /** The AST of a `(module …)` node written as text, or of a source holding one module. */
