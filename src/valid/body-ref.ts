@@ -75,11 +75,10 @@ function numericStorage(st: FuncState, a: ArrayType): void {
 
 /** Pops `n` operands of type `t` without looping past what the frame holds (n may be huge). */
 function popRepeat(st: FuncState, t: ValType, n: number): void {
-  const top = st.depth - 1;
-  const avail = st.sp - st.height[top];
+  const avail = st.sp - st.floor;
   const k = n < avail ? n : avail;
   for (let i = 0; i < k; i++) st.popExpect(t);
-  if (n > k && !st.unreach[top]) st.mismatch(t, -1);
+  if (n > k && !st.dead) st.mismatch(t, -1);
 }
 
 /** The label's types, which must end in a reference type; returns their count. */

@@ -325,7 +325,7 @@ function reopen(st: FuncState, kind: number): void {
   if (st.sp !== st.height[top]) st.fail('type mismatch: values left on the stack at the end of a block');
   st.resetLocals(st.initHeight[top]);
   st.kind[top] = kind;
-  st.unreach[top] = 0;
+  st.revive();
 }
 
 function tableInstr(st: FuncState, h: number): void {

@@ -50,6 +50,9 @@ export class FuncState {
   unreach = new Uint8Array(16);
   starts: (readonly ValType[])[] = [];
   ends: (readonly ValType[])[] = [];
+  /** The innermost frame's height and unreachable flag, copied out of the arrays for pop's sake. */
+  floor = 0;
+  dead = false;
 
   // Locals: types, initialisation status, and the stack of locals set since function entry.
   numLocals = 0;
@@ -81,9 +84,8 @@ export class FuncState {
 
   /** pop_val(): the top operand, BOT in unreachable code with nothing left in the frame. */
   pop(): ValType {
-    const top = this.depth - 1;
-    if (this.sp === this.height[top]) {
-      if (this.unreach[top]) return BOT;
+    if (this.sp === this.floor) {
+      if (this.dead) return BOT;
       this.fail('type mismatch: operand stack is empty (expected a value)');
     }
     return this.vals[--this.sp];
@@ -91,9 +93,8 @@ export class FuncState {
 
   /** pop_val(expect): the popped operand must match `want`. */
   popExpect(want: ValType): ValType {
-    const top = this.depth - 1;
-    if (this.sp === this.height[top]) {
-      if (this.unreach[top]) return BOT;
+    if (this.sp === this.floor) {
+      if (this.dead) return BOT;
       this.mismatch(want, -1);
     }
     const got = this.vals[--this.sp];
@@ -116,12 +117,11 @@ export class FuncState {
 
   /** Checks that the top of the stack matches `ts` without consuming it (pop_vals; push_vals(popped)). */
   peekAll(ts: readonly ValType[]): void {
-    const top = this.depth - 1;
-    const h = this.height[top];
+    const h = this.floor;
     let p = this.sp;
     for (let i = ts.length - 1; i >= 0; i--) {
       if (p === h) {
-        if (this.unreach[top]) return; // the rest would be BOT
+        if (this.dead) return; // the rest would be BOT
         this.mismatch(ts[i], -1);
       }
       const got = this.vals[--p];
@@ -139,6 +139,8 @@ export class FuncState {
     this.starts[d] = start;
     this.ends[d] = end;
     this.depth = d + 1;
+    this.floor = this.sp;
+    this.dead = false;
     this.pushAll(start);
   }
 
@@ -151,6 +153,16 @@ export class FuncState {
     }
     this.resetLocals(this.initHeight[top]);
     this.depth = top;
+    if (top > 0) {
+      this.floor = this.height[top - 1];
+      this.dead = this.unreach[top - 1] === 1;
+    }
+  }
+
+  /** Starts the next arm of the innermost frame (else, legacy catch): reachable again. */
+  revive(): void {
+    this.unreach[this.depth - 1] = 0;
+    this.dead = false;
   }
 
   /** Label types of the frame `l` levels out (l already checked against depth). */
@@ -165,9 +177,9 @@ export class FuncState {
   }
 
   unreachable(): void {
-    const top = this.depth - 1;
-    this.sp = this.height[top];
-    this.unreach[top] = 1;
+    this.sp = this.floor;
+    this.unreach[this.depth - 1] = 1;
+    this.dead = true;
   }
 
   private growCtrl(): void {
