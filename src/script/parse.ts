@@ -9,17 +9,13 @@ import type {
 } from './ast.js';
 import { parseF32Bits, parseF64Bits, parseInt32, parseInt64, parseIntN } from './numbers.js';
 
-const COMMANDS = new Set([
-  'module', 'register', 'invoke', 'get', 'assert_return', 'assert_trap', 'assert_exhaustion', 'assert_exception',
-  'assert_malformed', 'assert_invalid', 'assert_unlinkable', 'assert_uninstantiable', 'assert_invalid_custom',
-  'assert_malformed_custom',
-]);
+const MODULE_FIELDS = new Set(['type', 'rec', 'import', 'func', 'table', 'memory', 'global', 'tag', 'export', 'start', 'elem', 'data']);
 
 export function parseScript(source: string): Command[] {
   const top = parseSExprs(source, { annotations: 'drop' });
   // A script may instead be the fields of one module (spec interpreter: `script: cmd* | modulefield+`).
   const first = top[0];
-  if (first && first.kind === 'list' && isKeyword(first.items[0]) && !COMMANDS.has(first.items[0].text)) {
+  if (first && first.kind === 'list' && isKeyword(first.items[0]) && MODULE_FIELDS.has(first.items[0].text)) {
     return [{ type: 'module', line: first.line, name: null, definition: false, source: { form: 'text', text: source } }];
   }
   const out: Command[] = [];

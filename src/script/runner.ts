@@ -43,15 +43,18 @@ class NotRun extends Error {}
 class Failed extends Error {}
 
 /** An instance slot: the exports, or why the module behind it is missing. */
-type Slot = { exports: Exports } | { missing: NotRun | Failed };
+type Slot = { exports: Exports } | Missing;
+/** A module (definition or instance) that could not be made, with the line of its command. */
+type Missing = { missing: NotRun | Failed; line: number };
+type Definition = { module: unknown } | Missing;
 
 class Runner {
   /** Registered module names; a missing slot makes modules importing from it not runnable too. */
   private readonly registry = new Map<string, Slot>();
   private readonly instances = new Map<string, Slot>();
   private current: Slot | null = null;
-  private readonly definitions = new Map<string, { module: unknown } | { missing: NotRun | Failed }>();
-  private lastDefinition: { module: unknown } | { missing: NotRun | Failed } | null = null;
+  private readonly definitions = new Map<string, Definition>();
+  private lastDefinition: Definition | null = null;
 
   constructor(private readonly engine: ScriptEngine) {
     this.registry.set('spectest', { exports: engine.spectest() });
@@ -98,10 +101,7 @@ class Runner {
   private instantiate(module: unknown): Exports {
     const imports = this.engine.imports(module).map((imp) => {
       const reg = this.registry.get(imp.module);
-      if (reg && 'missing' in reg) {
-        const m = reg.missing;
-        throw m instanceof NotRun ? new NotRun(m.message) : new Failed(`imports from a module that failed: ${m.message}`);
-      }
+      if (reg && 'missing' in reg) throw unavailable(reg);
       const exp = reg?.exports.get(imp.name);
       if (!exp) throw new LinkFailure(`unknown import ${imp.module}.${imp.name}`);
       return exp.value;
@@ -112,11 +112,11 @@ class Runner {
   /** Compiles (and for instances instantiates) a module command, recording it under its names. */
   private defineOrInstantiate(cmd: ModuleCmd | InstanceCmd): Exports | null {
     if (cmd.type === 'module') {
-      let def: { module: unknown } | { missing: NotRun | Failed };
+      let def: Definition;
       try {
         def = { module: this.compile(cmd) };
       } catch (e) {
-        def = { missing: asMissing(e, cmd.line, 'compile') };
+        def = { missing: asMissing(e, 'compile'), line: cmd.line };
       }
       if (cmd.definition) {
         this.lastDefinition = def;
@@ -131,27 +131,26 @@ class Runner {
     return this.instantiateInto(def, cmd.name, cmd.line);
   }
 
-  private instantiateInto(def: { module: unknown } | { missing: NotRun | Failed }, name: string | null, line: number): Exports {
+  private instantiateInto(def: Definition, name: string | null, line: number): Exports {
     let slot: Slot;
-    try {
-      if ('missing' in def) throw def.missing;
-      slot = { exports: this.instantiate(def.module) };
-    } catch (e) {
-      slot = { missing: asMissing(e, line, 'instantiate', this.engine) };
+    if ('missing' in def) slot = def;
+    else {
+      try {
+        slot = { exports: this.instantiate(def.module) };
+      } catch (e) {
+        slot = { missing: asMissing(e, 'instantiate', this.engine), line };
+      }
     }
     this.current = slot;
     if (name !== null) this.instances.set(name, slot);
-    if ('missing' in slot) throw slot.missing;
+    if ('missing' in slot) throw slot === def && def.line !== line ? unavailable(slot) : slot.missing;
     return slot.exports;
   }
 
   private exportsOf(name: string | null): Exports {
     const slot = name === null ? this.current : this.instances.get(name);
     if (!slot) throw new Failed(name === null ? 'no module instantiated yet' : `unknown module ${name}`);
-    if ('missing' in slot) {
-      const m = slot.missing;
-      throw m instanceof NotRun ? new NotRun(m.message) : new Failed(`module unavailable: ${m.message}`);
-    }
+    if ('missing' in slot) throw unavailable(slot);
     return slot.exports;
   }
 
@@ -271,7 +270,7 @@ class Runner {
     else {
       const def = cmd.definition !== null ? this.definitions.get(cmd.definition) : this.lastDefinition;
       if (!def) throw new Failed(`unknown module definition ${cmd.definition ?? '(none yet)'}`);
-      if ('missing' in def) throw def.missing instanceof NotRun ? def.missing : new Failed(`module unavailable: ${def.missing.message}`);
+      if ('missing' in def) throw unavailable(def);
       module = def.module;
     }
     try {
@@ -290,16 +289,21 @@ class Runner {
 /** An import the runner itself could not resolve: a link error, as the JS API would report. */
 class LinkFailure extends Error {}
 
-function asMissing(e: unknown, line: number, what: string, engine?: ScriptEngine): NotRun | Failed {
-  if (e instanceof NotRun) return new NotRun(e.message);
-  if (e instanceof Failed) return new Failed(`line ${line}: ${e.message}`);
-  if (e instanceof LinkFailure) return new Failed(`line ${line}: ${what}: link ${e.message}`);
+function asMissing(e: unknown, what: string, engine?: ScriptEngine): NotRun | Failed {
+  if (e instanceof NotRun || e instanceof Failed) return e;
+  if (e instanceof LinkFailure) return new Failed(`${what}: link ${e.message}`);
   if (engine) {
     const f = engine.classify(e);
     if (f.kind === 'unsupported') return new NotRun(`engine: ${f.message}`);
-    return new Failed(`line ${line}: ${what}: ${f.kind} ${f.message}`);
+    return new Failed(`${what}: ${f.kind} ${f.message}`);
   }
-  return new Failed(`line ${line}: ${what}: ${describeError(e)}`);
+  return new Failed(`${what}: ${describeError(e)}`);
+}
+
+/** What a check that depends on a missing module becomes: not run with it, or failed naming it. */
+function unavailable(m: Missing): NotRun | Failed {
+  if (m.missing instanceof NotRun) return new NotRun(m.missing.message);
+  return new Failed(`module of line ${m.line} unavailable: ${m.missing.message}`);
 }
 
 function expectFailure(f: Failure, kind: Failure['kind'], message: string | null): void {
