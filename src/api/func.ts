@@ -1,18 +1,19 @@
 // Exported Functions (JS API "Exported Functions") and host functions made from JS callables.
 //
-// Exported calls are hot in real programs, so the wrapper is specialised per signature: when no
-// parameter or result is an i64 and there is at most one result, it converts the arguments and
-// calls the function instance's compiled entry point (`fn`, runtime/abi.ts convention) directly;
-// everything else goes through the engine's boxed `invoke`. Host functions with such signatures get
+// Exported calls are hot in real programs, so the wrapper is specialised per signature and calls the
+// function instance's compiled entry point (`fn`, runtime/abi.ts convention) directly, without the
+// boxed arrays of the engine's `invoke`: small signatures without i64 get fixed-arity closures,
+// the rest one generic closure over the flattened slots. Host functions with such signatures get
 // an entry point in the same convention, so wasm calls into JS without boxing arrays either.
 
 import { I32, I64, F32, F64, isRef, type FuncType, type ValType } from '../syntax/types.js';
 import { compositeOf } from '../syntax/canon.js';
 import type { FuncInst, Value } from '../runtime/interface.js';
-import { invoke, hostFunc, WasmFunc } from '../runtime/index.js';
+import { hostFunc, WasmFunc } from '../runtime/index.js';
+import { collectSlots, returnSlots, slotCount } from '../runtime/abi.js';
 import type { AnyFn } from '../runtime/func.js';
 import { funcOf, isOpaqueToJS, setExportedFunctionFactory, toJS, toWasm } from './values.js';
-import { isObject } from './webidl.js';
+import { isObject, toBigInt } from './webidl.js';
 
 type Conv = (v: unknown) => unknown;
 
@@ -59,7 +60,8 @@ export function exportedFunction(f: FuncInst): Function {
   const cached = f.api as Function | undefined;
   if (cached !== undefined) return cached;
   const ft = signatureOf(f);
-  const fn = opaqueSignature(ft) ? opaqueCall() : isDirect(ft) ? directCall(f as unknown as { fn: AnyFn }, ft) : boxedCall(f, ft);
+  const raw = f as unknown as { fn: AnyFn };
+  const fn = opaqueSignature(ft) ? opaqueCall() : isDirect(ft) ? directCall(raw, ft) : flatCall(raw, ft);
   const index = f instanceof WasmFunc ? f.index : hostIndex.get(f) ?? 0;
   define(fn, String(index), ft.params.length);
   funcOf.set(fn, f);
@@ -111,18 +113,55 @@ function directCall(f: { fn: AnyFn }, ft: FuncType): Function {
   };
 }
 
-function boxedCall(f: FuncInst, ft: FuncType): Function {
-  const params = ft.params;
-  const results = ft.results;
+// One 8-byte scratch viewed both ways: BigInt ⇄ (low, high) int32 without BigInt arithmetic.
+const I64_PAIR = new BigInt64Array(1);
+const I32_PAIR = new Int32Array(I64_PAIR.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+
+/** ToBigInt for a BigInt64Array store (which then wraps modulo 2^64); BigInts go straight through. */
+function toBigIntForI64(v: unknown): bigint {
+  return typeof v === 'bigint' ? v : toBigInt(v);
+}
+
+/**
+ * Any other signature without v128: i64 arguments split into (low, high) int32 pairs and results
+ * read from the convention's slots (runtime/abi.ts collectSlots), without boxing arrays.
+ */
+function flatCall(f: { fn: AnyFn }, ft: FuncType): Function {
+  const { params, results } = ft;
+  const conv = params.map((t) => (t === I64 ? null : toWasmConv(t)));
+  const nSlots = slotCount(params);
+  const nOut = slotCount(results);
   return (...args: unknown[]) => {
-    const a: Value[] = new Array(params.length);
-    for (let i = 0; i < params.length; i++) a[i] = toWasm(args[i], params[i]);
-    const r = invoke(f, a);
-    if (results.length === 0) return undefined;
-    if (results.length === 1) return toJS(r[0], results[0]);
-    const list: unknown[] = [];
-    for (let i = 0; i < results.length; i++) list.push(toJS(r[i], results[i]));
-    return list;
+    const flat = new Array(nSlots);
+    let k = 0;
+    for (let i = 0; i < params.length; i++) {
+      const c = conv[i];
+      if (c !== null) flat[k++] = c(args[i]);
+      else {
+        // ToBigInt64 (assignment to a BigInt64Array performs exactly that) and the int32 halves.
+        I64_PAIR[0] = toBigIntForI64(args[i]);
+        flat[k++] = I32_PAIR[LO];
+        flat[k++] = I32_PAIR[HI];
+      }
+    }
+    const first = f.fn(...flat);
+    if (nOut === 0) return undefined;
+    // Read every slot before converting: a conversion may run code that calls wasm again.
+    const slots = collectSlots(results, first);
+    const out = new Array(results.length);
+    for (let i = 0, j = 0; i < results.length; i++) {
+      const t = results[i];
+      if (t === I64) {
+        I32_PAIR[LO] = slots[j] as number;
+        I32_PAIR[HI] = slots[j + 1] as number;
+        out[i] = I64_PAIR[0];
+        j += 2;
+      } else out[i] = toJS(slots[j++] as Value, t);
+    }
+    return results.length === 1 ? out[0] : out;
   };
 }
 
@@ -162,6 +201,7 @@ export function createHostFunction(func: Function, type: number, index: number):
   };
   const hf = hostFunc(type, call);
   if (!opaque && isDirect(ft)) (hf as unknown as { fn: AnyFn }).fn = directHost(func, ft);
+  else if (!opaque && results.length <= 1) (hf as unknown as { fn: AnyFn }).fn = flatHost(func, ft);
   hostIndex.set(hf, index);
   return hf;
 }
@@ -191,3 +231,25 @@ function directHost(func: Function, ft: FuncType): AnyFn {
   };
 }
 
+
+/** The compiled-convention entry point of a host function with i64s and at most one result. */
+function flatHost(func: Function, ft: FuncType): AnyFn {
+  const { params, results } = ft;
+  const r = results.length === 1 ? results[0] : -1;
+  return (...slots: unknown[]) => {
+    const js = new Array(params.length);
+    for (let i = 0, k = 0; i < params.length; i++) {
+      const t = params[i];
+      if (t === I64) {
+        I32_PAIR[LO] = slots[k++] as number;
+        I32_PAIR[HI] = slots[k++] as number;
+        js[i] = I64_PAIR[0];
+      } else js[i] = toJS(slots[k++] as Value, t);
+    }
+    const ret = Reflect.apply(func, undefined, js);
+    if (r === -1) return undefined;
+    if (r !== I64) return toWasm(ret, r);
+    I64_PAIR[0] = toBigIntForI64(ret);
+    return returnSlots(results, [I32_PAIR[LO], I32_PAIR[HI]]);
+  };
+}

@@ -179,6 +179,27 @@ test('host functions: arguments, receiver, results, multi-value, exceptions', ()
   });
 });
 
+test('i64 across host functions: BigInt in, BigInt out, ToBigInt64 on results', () => {
+  const def: ModuleDef = {
+    types: [[[i64], [i64]], [[i64, i32], [i64, i64]]],
+    imports: [{ module: 'm', name: 'h', kind: 'func', type: 0 }, { module: 'm', name: 'h2', kind: 'func', type: 1 }],
+    funcs: [{ type: 0, body: [0x20, 0, 0x10, 0] }, { type: 1, body: [0x20, 0, 0x20, 1, 0x10, 1] }],
+    exports: [{ name: 'call', kind: 'func', index: 2 }, { name: 'call2', kind: 'func', index: 3 }],
+  };
+  for (const r of [5n, -1n, 2n ** 63n, 2n ** 64n + 9n, '7', true, 5, null, { valueOf: () => 3n }]) {
+    same(`host returns ${describe(r)}`, (W) => {
+      let seen: unknown;
+      const e = inst(W, def, { m: { h: (x: bigint) => ((seen = x), r), h2: () => [] } });
+      return [e.call(-(2n ** 40n)), seen];
+    });
+    same(`host returns [${describe(r)}, 1n]`, (W) => {
+      let seen: unknown[] = [];
+      const e = inst(W, def, { m: { h: () => 0n, h2: (...a: unknown[]) => ((seen = a), [r, 1n]) } });
+      return [e.call2(2n ** 33n + 5n, -3), seen];
+    });
+  }
+});
+
 test('function identity: exported functions keep it across instances and tables', () => {
   const provider: ModuleDef = { ...ADD, tables: [{ elem: funcref, min: 2 }], elems: [{ offset: 0, funcs: [0] }], exports: [...ADD.exports!, { name: 'tab', kind: 'table', index: 0 }] };
   const consumer: ModuleDef = {

@@ -6,10 +6,10 @@ import { native, ours, type NS } from './oracle.js';
 import { build, i32 } from './wasm.js';
 
 const bytes = build({ types: [[[i32], [i32]]], funcs: [{ type: 0, body: [0x20, 0, 0x41, 1, 0x6a] }], exports: [{ name: 'inc', kind: 'func', index: 0 }] });
-const wasm = (type: string | null = 'application/wasm', init: ResponseInit = {}, body: BodyInit = bytes): Response => {
+const wasm = (type: string | null = 'application/wasm', init: ResponseInit = {}, body: Uint8Array = bytes): Response => {
   const headers = new Headers();
   if (type !== null) headers.set('Content-Type', type);
-  return new Response(body, { ...init, headers });
+  return new Response(body as unknown as BodyInit, { ...init, headers });
 };
 
 async function settle(p: () => Promise<unknown>): Promise<string> {
