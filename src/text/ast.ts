@@ -130,6 +130,8 @@ export interface TData {
 export interface TextModule {
   id: string | null;
   types: TRecGroup[];
+  /** Index of the first implicit type (appended for type uses without `(type x)`). */
+  implicitTypesFrom: number;
   imports: TImport[];
   funcs: TFunc[];
   tables: TTable[];
@@ -144,7 +146,7 @@ export interface TextModule {
 
 export function emptyModule(): TextModule {
   return {
-    id: null, types: [], imports: [], funcs: [], tables: [], memories: [], globals: [], tags: [],
+    id: null, types: [], implicitTypesFrom: 0, imports: [], funcs: [], tables: [], memories: [], globals: [], tags: [],
     exports: [], start: null, elems: [], datas: [],
   };
 }

@@ -67,9 +67,9 @@ export class ModuleContext {
    * of a singular, final function type with no supertypes that is equal, else a new type appended
    * at the end (spec text/types.rst "Type Uses", abbreviation).
    */
-  implicitType(params: ValType[], results: ValType[]): number {
+  implicitType(params: ValType[], results: ValType[], append = false): number {
     const defs = this.typeDefs;
-    for (let i = 0; i < defs.length; i++) {
+    for (let i = 0; i < defs.length && !append; i++) {
       const d = defs[i];
       if (!this.singleton[i] || !d.final || d.supers.length > 0 || d.comp.kind !== KIND_FUNC) continue;
       if (sameTypes(d.comp.params, params) && sameTypes(d.comp.results, results)) return i;

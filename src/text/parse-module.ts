@@ -20,7 +20,7 @@ import {
   DESC_FUNC, DESC_TABLE, DESC_MEMORY, DESC_GLOBAL, DESC_TAG, MODE_ACTIVE, MODE_PASSIVE, MODE_DECLARATIVE,
 } from './ast.js';
 import { opByName } from '../syntax/opcodes.js';
-import { refType, FUNC, type ValType } from '../syntax/types.js';
+import { refType, FUNC, type ValType, type FuncType } from '../syntax/types.js';
 
 const KIND_OF: Record<string, number> = { func: DESC_FUNC, table: DESC_TABLE, memory: DESC_MEMORY, global: DESC_GLOBAL, tag: DESC_TAG };
 const KIND_NAMES = ['function', 'table', 'memory', 'global', 'tag'];
@@ -435,13 +435,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The AST of a module given by its fields (the items of `(module …)` after the keyword and id). */
-export function parseModuleFields(items: SExpr[], id: string | null = null): TextModule {
+/**
+ * The AST of a module given by its fields (the items of `(module …)` after the keyword and id).
+ * `presetImplicit` appends function types right after the explicit ones before anything else is
+ * parsed, so that type uses find them first: it lets a test reproduce another tool's order of
+ * implicit types.
+ */
+export function parseModuleFields(items: SExpr[], id: string | null = null, presetImplicit: FuncType[] = []): TextModule {
   const fields = fieldList(items);
   const mc = new ModuleContext();
   mc.module.id = id;
   bindIds(mc, fields);
   parseTypes(mc, fields);
+  mc.module.implicitTypesFrom = mc.typeDefs.length;
+  for (const t of presetImplicit) mc.implicitType(t.params, t.results, true);
   const p = new ModuleParser(mc);
   for (const f of fields) p.field(f);
   return mc.module;

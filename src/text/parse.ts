@@ -16,6 +16,7 @@ import { Cursor, errorAt, headKeyword } from './cursor.js';
 import { parseModuleFields, concatBytes } from './parse-module.js';
 import type { TextModule } from './ast.js';
 import { encodeModule } from '../binary/encode.js';
+import type { FuncType } from '../syntax/types.js';
 
 export { TextError } from './sexpr.js';
 export type { TextModule } from './ast.js';
@@ -33,19 +34,23 @@ function isModuleNode(e: SExpr): e is SList {
   return e.kind === 'list' && headKeyword(e) === 'module';
 }
 
-/** The AST of a `(module …)` node written as text, or of a source holding one module. */
-export function parseModuleAst(source: string | SExpr): TextModule {
+/**
+ * The AST of a `(module …)` node written as text, or of a source holding one module (see
+ * parseModuleFields for `presetImplicit`).
+ */
+export function parseModuleAst(source: string | SExpr, presetImplicit: FuncType[] = []): TextModule {
   if (typeof source === 'string') {
     const top = parseSExprs(source, { annotations: 'drop' });
     const only = top.length === 1 ? top[0] : undefined;
-    if (only !== undefined && isModuleNode(only)) return parseModuleAst(only);
-    return parseModuleFields(top, null);
+    if (only !== undefined && isModuleNode(only)) return parseModuleAst(only, presetImplicit);
+    return parseModuleFields(top, null, presetImplicit);
   }
   if (!isModuleNode(source)) throw errorAt(source, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(source);
+  cur.keyword('definition');
   const id = cur.id();
   if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
-  return parseModuleFields(source.items.slice(cur.i), id);
+  return parseModuleFields(source.items.slice(cur.i), id, presetImplicit);
 }
 
 export function parseModule(source: string | SExpr): Uint8Array {

@@ -154,3 +154,37 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, "'": 39, '\\': 92 };
+
+/** Bytes of the string literals in `s` (the text between the quotes), concatenated. */
+function stringBytes(s: string, out: number[]): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x5c) {
+      if (c < 0x80) out.push(c);
+      else for (const b of new TextEncoder().encode(s[i])) out.push(b);
+    } else if (/[0-9a-fA-F]/.test(s[i + 1])) {
+      out.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(ESCAPES[s[++i]] ?? s.charCodeAt(i));
+  }
+}
+
+/**
+ * The `(module binary …)` modules of a binary script, in order, without those of assert_malformed
+ * and of the custom-annotation assertions (as scriptModules leaves them out). A regular expression
+ * is enough for these machine-written scripts, and much faster than lexing them.
+ */
+export function twinBinaries(source: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const re = /\(module(?:\s+definition)?(?:\s+\$[^\s()]+)?\s+binary((?:\s+"(?:[^"\\]|\\.)*")*)/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const assert = /\((assert_\w+)\s*$/.exec(source.slice(Math.max(0, m.index - 60), m.index))?.[1];
+    if (assert === 'assert_malformed' || assert?.endsWith('_custom')) continue;
+    const bytes: number[] = [];
+    for (const s of m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)) stringBytes(s[1], bytes);
+    out.push(Uint8Array.from(bytes));
+  }
+  return out;
+}
