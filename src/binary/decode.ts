@@ -51,10 +51,10 @@ export function emptyModule(bytes: Uint8Array): Module {
 
 export function decodeModule(bytes: Uint8Array): Module {
   const r = new Reader(bytes);
-  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
-    r.fail('magic header not detected', 0);
-  }
-  if (bytes.length < 8) r.fail('unexpected end (version)', 4);
+  // Like the reference interpreter: the magic and the version are each read whole, then compared.
+  if (bytes.length < 4) r.fail('unexpected end (magic header)', 0);
+  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) r.fail('magic header not detected', 0);
+  if (bytes.length < 8) r.fail('unexpected end (binary version)', 4);
   if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) r.fail('unknown binary version', 4);
   r.pos = 8;
   const d = new Decoder(r, emptyModule(bytes));
@@ -64,16 +64,20 @@ export function decodeModule(bytes: Uint8Array): Module {
   while (r.pos < bytes.length) {
     const at = r.pos;
     const id = r.u8();
+    const rank = ORDER[id];
+    if (rank === undefined && id !== SEC_CUSTOM) r.fail(`malformed section id ${id}`, at);
+    // Messages follow the reference interpreter: a section in the wrong place is content after
+    // the (last valid) section.
+    if (id !== SEC_CUSTOM && rank <= last) {
+      r.fail(`unexpected content after last section (section ${id} ${rank === last ? 'repeated' : 'out of order'})`, at);
+    }
     const size = r.u32();
-    if (size > bytes.length - r.pos) r.fail('section size out of bounds (unexpected end)', at);
+    if (size > bytes.length - r.pos) r.fail(`length out of bounds: section size ${size}, unexpected end`, at);
     const end = r.pos + size;
     r.end = end;
     if (id === SEC_CUSTOM) {
       d.custom(end);
     } else {
-      const rank = ORDER[id];
-      if (rank === undefined) r.fail(`malformed section id ${id}`, at);
-      if (rank <= last) r.fail(rank === last ? `duplicate section ${id}` : `unexpected section ${id} (out of order)`, at);
       last = rank;
       switch (id) {
         case SEC_TYPE: d.types(); break;
@@ -88,7 +92,7 @@ export function decodeModule(bytes: Uint8Array): Module {
         case SEC_ELEM: d.elems(); break;
         case SEC_DATACOUNT: d.m.dataCount = r.u32(); break;
         case SEC_CODE:
-          codeCount = d.codes(Math.max(funcCount, 0));
+          codeCount = d.codes();
           break;
         case SEC_DATA: d.datas(); break;
       }
@@ -185,7 +189,8 @@ class Decoder {
       case KIND_ARRAY:
         return { kind, field: this.fieldType(space) };
       default:
-        return r.fail(`malformed composite type 0x${kind.toString(16)}`, at);
+        // The reference interpreter reads this byte as a signed LEB128 (s7).
+        return r.fail(`malformed composite type 0x${kind.toString(16)}${kind & 0x80 ? ' (integer representation too long)' : ''}`, at);
     }
   }
 
@@ -380,12 +385,10 @@ class Decoder {
     }
   }
 
-  codes(expected: number): number {
+  codes(): number {
     const r = this.r;
     const m = this.m;
-    const at = r.pos;
     const n = r.count(2);
-    if (n !== expected) r.fail('function and code section have inconsistent lengths', at);
     for (let i = 0; i < n; i++) {
       const offset = r.pos;
       const size = r.u32();

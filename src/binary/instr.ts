@@ -118,7 +118,7 @@ export function readInstr(r: Reader, ins: Instr, space: TypeSpace): void {
   const bytes = r.bytes;
   const end = r.end;
   ins.pos = at;
-  if (at >= end) r.fail('unexpected end');
+  if (at >= end) r.fail('unexpected end of section or function');
   const byteId = BYTE_OPS[bytes[at]];
   r.pos = at + 1;
   const op = byteId >= 0 ? OPS[byteId] : readPrefixed(r, bytes[at], at);

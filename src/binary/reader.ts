@@ -3,6 +3,9 @@
 
 import { CompileError } from '../api/errors.js';
 
+// LEB128 flavours, for re-reading a truncated one.
+const LEB_U32 = 0, LEB_S32 = 1, LEB_S33 = 2, LEB_U64 = 3, LEB_S64 = 4;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class Reader {
@@ -27,7 +30,7 @@ export class Reader {
   }
 
   u8(): number {
-    if (this.pos >= this.end) this.fail('unexpected end');
+    if (this.pos >= this.end) this.fail('unexpected end of section or function');
     return this.bytes[this.pos++];
   }
 
@@ -42,10 +45,11 @@ export class Reader {
         return b0;
       }
     }
+    const start = pos;
     let result = 0;
     let shift = 0;
     for (;;) {
-      if (pos >= this.end) this.fail('unexpected end (integer representation too long or truncated)');
+      if (pos >= this.end) this.truncatedLeb(start, LEB_U32);
       const byte = b[pos++];
       if (shift === 28) {
         if (byte & 0x80) this.fail('integer representation too long', pos - 1);
@@ -68,8 +72,9 @@ export class Reader {
     let byte: number;
     const b = this.bytes;
     let pos = this.pos;
+    const start = pos;
     for (;;) {
-      if (pos >= this.end) this.fail('unexpected end (integer representation too long or truncated)');
+      if (pos >= this.end) this.truncatedLeb(start, LEB_S32);
       byte = b[pos++];
       if (shift === 28) {
         if (byte & 0x80) this.fail('integer representation too long', pos - 1);
@@ -95,8 +100,9 @@ export class Reader {
     let result = 0;
     let mul = 1;
     let byte: number;
+    const start = this.pos;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end (integer representation too long or truncated)');
+      if (this.pos >= this.end) this.truncatedLeb(start, LEB_S33);
       byte = this.bytes[this.pos++];
       if (i === 4) {
         if (byte & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -133,13 +139,34 @@ export class Reader {
     return hi >= 0x200000 ? Infinity : hi * 0x100000000 + lo;
   }
 
+  /**
+   * A LEB128 runs into the end of its section or function. The reference interpreter reads on and
+   * reports a malformed integer if it is one, so the bytes beyond are looked at (on this error
+   * path only) to give the same diagnosis; otherwise it is an unexpected end.
+   */
+  private truncatedLeb(start: number, kind: number): never {
+    if (this.end < this.bytes.length) {
+      const probe = new Reader(this.bytes, start, this.bytes.length);
+      try {
+        if (kind === LEB_U32) probe.u32();
+        else if (kind === LEB_S32) probe.s32();
+        else if (kind === LEB_S33) probe.s33();
+        else probe.leb64(kind === LEB_S64);
+      } catch (e) {
+        if (e instanceof CompileError && /integer (representation too long|too large)/.test(e.message)) throw e;
+      }
+    }
+    return this.fail('unexpected end of section or function (truncated integer)', this.end);
+  }
+
   private leb64(signed: boolean): number {
     let lo = 0;
     let hi = 0;
     let shift = 0;
     let byte = 0;
+    const start = this.pos;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end (integer representation too long or truncated)');
+      if (this.pos >= this.end) this.truncatedLeb(start, signed ? LEB_S64 : LEB_U64);
       byte = this.bytes[this.pos++];
       const v = byte & 0x7f;
       if (i === 9) {
@@ -173,7 +200,7 @@ export class Reader {
 
   /** Raw little-endian 32 bits (an f32 bit pattern), as a signed int. */
   bits32(): number {
-    if (this.pos + 4 > this.end) this.fail('unexpected end');
+    if (this.pos + 4 > this.end) this.fail('unexpected end of section or function');
     const b = this.bytes;
     const p = this.pos;
     this.pos = p + 4;
@@ -189,7 +216,7 @@ export class Reader {
 
   /** A byte vector's bytes (a view into the module, not a copy). */
   take(n: number): Uint8Array {
-    if (n > this.end - this.pos) this.fail('unexpected end (length out of bounds)');
+    if (n > this.end - this.pos) this.fail('length out of bounds: unexpected end of section or function');
     const v = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
     return v;
@@ -214,7 +241,7 @@ export class Reader {
   count(minItemSize = 1): number {
     const at = this.pos;
     const n = this.u32();
-    if (n * minItemSize > this.end - this.pos) this.fail(`length ${n} out of bounds (unexpected end)`, at);
+    if (n * minItemSize > this.end - this.pos) this.fail(`length out of bounds: ${n} items, unexpected end of section or function`, at);
     return n;
   }
 }

@@ -57,7 +57,7 @@ export const BLOCK_EMPTY = -1;
  */
 export function readBlockType(r: Reader, space: TypeSpace): number {
   const b = r.bytes[r.pos];
-  if (r.pos >= r.end) r.fail('unexpected end');
+  if (r.pos >= r.end) r.fail('unexpected end of section or function');
   if (b === 0x40) {
     r.pos++;
     return BLOCK_EMPTY;
