@@ -13,3 +13,4 @@ export { WasiCore, type WasiOptions } from './wasi.js';
 export type { InputSource, OutputSink } from './fdtable.js';
 export type { WasiHost, HostFs, HostStat, HostDirent, OpenFlags, TimeSpec } from './host.js';
 export { ERRNO } from './constants.js';
+export { WasiExit } from './errors.js';

@@ -84,7 +84,7 @@ export class WasiCore {
 
   /** Runs a command's `_start`: its exit code (0 when `_start` returns). */
   start(instance: unknown): number {
-    const exports = this.attach(instance, '_start');
+    const exports = this.bind(instance, '_start');
     if (exports._initialize !== undefined) throw new TypeError('WASI: a command must not export _initialize');
     try {
       (exports._start as () => void)();
@@ -100,7 +100,7 @@ export class WasiCore {
 
   /** Initialises a reactor: calls `_initialize` when it exports one. */
   initialize(instance: unknown): void {
-    const exports = this.attach(instance, null);
+    const exports = this.bind(instance, null);
     if (exports._start !== undefined) throw new TypeError('WASI: a reactor must not export _start');
     if (exports._initialize === undefined) return;
     if (typeof exports._initialize !== 'function') throw new TypeError('WASI: _initialize must be a function');
@@ -112,8 +112,16 @@ export class WasiCore {
     }
   }
 
-  private attach(instance: unknown, entry: string | null): Exports {
-    if (this.started) throw new Error('WASI: start() or initialize() has already been called');
+  /**
+   * Attaches an instance's memory without running anything, for embedders (like `purewasm run
+   * --invoke`) that call other exports of a command directly.
+   */
+  attach(instance: unknown): void {
+    this.bind(instance, null);
+  }
+
+  private bind(instance: unknown, entry: string | null): Exports {
+    if (this.started) throw new Error('WASI: start(), initialize() or attach() has already been called');
     const exports = (instance as { exports?: unknown } | null)?.exports;
     if (exports === null || typeof exports !== 'object') throw new TypeError('WASI: expected a WebAssembly.Instance');
     const e = exports as Exports;

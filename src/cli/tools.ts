@@ -1,0 +1,134 @@
+// `purewasm wast | validate | wat2wasm | print`: the tools around the engine.
+import { writeFileSync } from 'node:fs';
+import { WebAssembly } from '../index.js';
+import { contractEngine } from '../script/contract-engine.js';
+import { runScriptSource } from '../script/runner.js';
+import { parseModule } from '../text/parse.js';
+import { parseArgs } from './args.js';
+import { CliError, oneLine } from './errors.js';
+import { isBinary, loadModuleBytes, readInput, watToBinary } from './load.js';
+
+export interface ToolOutput {
+  lines: string[];
+  errors: string[];
+  exitCode: number;
+}
+
+export const WAST_HELP = `Usage: purewasm wast [OPTIONS] FILE.wast…
+
+Runs WebAssembly script files (the spec testsuite's format) on purewasm and prints, per file,
+"ok", "FAIL" or "incomplete" (some checks could not be run) with its counts. Exit code 1 when any
+file is not ok.
+
+Options:
+  -v, --verbose   list every failed or not-run check with its line and reason
+  -h, --help      show this help`;
+
+export const VALIDATE_HELP = `Usage: purewasm validate FILE.wasm|FILE.wat…
+
+Decodes and validates each module (WebAssembly 3.0). Prints nothing for a valid module; for an
+invalid one, one line "FILE: CompileError: at byte offset N: reason" and exit code 1.
+
+Options:
+  -h, --help      show this help`;
+
+export const WAT2WASM_HELP = `Usage: purewasm wat2wasm FILE.wat [-o OUT.wasm]
+
+Translates WebAssembly text to binary and validates the result. Without -o the output goes beside
+the input with the extension .wasm; "-o -" writes to stdout.
+
+Options:
+  -o, --output OUT   where to write the binary
+  --no-check         do not validate the result
+  -h, --help         show this help`;
+
+export const PRINT_HELP = `Usage: purewasm print FILE.wasm
+
+Prints a module as WebAssembly text (wasm2wat). Not yet available: purewasm has no text printer.`;
+
+function tool(lines: string[], errors: string[] = [], exitCode = errors.length > 0 ? 1 : 0): ToolOutput {
+  return { lines, errors, exitCode };
+}
+
+export function wast(argv: readonly string[]): ToolOutput {
+  const { values, positional } = parseArgs('wast', argv, { flags: { verbose: false, help: false }, aliases: { v: 'verbose', h: 'help' } });
+  if (values.has('help')) return tool([WAST_HELP]);
+  if (positional.length === 0) throw new CliError('wast: missing FILE (see purewasm wast --help)');
+  const verbose = values.has('verbose');
+  const engine = contractEngine({ parseText: (source) => parseModule(source) });
+  const lines: string[] = [];
+  let bad = 0;
+  for (const file of positional) {
+    const source = new TextDecoder().decode(readInput(file));
+    let report;
+    try {
+      report = runScriptSource(source, engine);
+    } catch (e) {
+      // the runner reports check by check; anything escaping it is a failure of the whole file
+      lines.push(`${file}: FAIL (${oneLine(e)})`);
+      bad++;
+      continue;
+    }
+    const status = report.failed > 0 ? 'FAIL' : report.notRun > 0 ? 'incomplete' : 'ok';
+    if (status !== 'ok') bad++;
+    lines.push(`${file}: ${status} (${report.passed} passed, ${report.failed} failed, ${report.notRun} not run)`);
+    if (verbose) {
+      for (const c of report.checks) {
+        if (c.outcome !== 'passed') lines.push(`  ${file}:${c.line}: ${c.outcome}: ${c.command}: ${oneLine(c.reason ?? '')}`);
+      }
+    }
+  }
+  return tool(lines, [], bad > 0 ? 1 : 0);
+}
+
+export function validate(argv: readonly string[]): ToolOutput {
+  const { values, positional } = parseArgs('validate', argv, { flags: { help: false }, aliases: { h: 'help' } });
+  if (values.has('help')) return tool([VALIDATE_HELP]);
+  if (positional.length === 0) throw new CliError('validate: missing FILE (see purewasm validate --help)');
+  const errors: string[] = [];
+  for (const file of positional) {
+    try {
+      new WebAssembly.Module(loadModuleBytes(file) as Uint8Array<ArrayBuffer>);
+    } catch (e) {
+      errors.push(e instanceof CliError ? e.message : `${file}: ${oneLine(e)}`);
+    }
+  }
+  return tool([], errors);
+}
+
+export function wat2wasm(argv: readonly string[]): ToolOutput {
+  const { values, positional } = parseArgs('wat2wasm', argv, {
+    flags: { output: true, 'no-check': false, help: false }, aliases: { o: 'output', h: 'help' },
+  });
+  if (values.has('help')) return tool([WAT2WASM_HELP]);
+  if (positional.length !== 1) throw new CliError('wat2wasm: expected exactly one FILE (see purewasm wat2wasm --help)');
+  const file = positional[0];
+  const input = readInput(file);
+  if (isBinary(input)) throw new CliError(`wat2wasm: ${file} is already a WebAssembly binary`);
+  const bytes = watToBinary(file, input);
+  if (!values.has('no-check')) {
+    try {
+      new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
+    } catch (e) {
+      throw new CliError(`${file}: ${oneLine(e)}`);
+    }
+  }
+  const out = values.get('output')?.at(-1) ?? file.replace(/\.wat$/i, '') + '.wasm';
+  if (out === '-') {
+    process.stdout.write(bytes);
+    return tool([]);
+  }
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    throw new CliError(`wat2wasm: cannot write ${out}: ${oneLine(e)}`);
+  }
+  return tool([]);
+}
+
+export function print(argv: readonly string[]): ToolOutput {
+  const { values, positional } = parseArgs('print', argv, { flags: { help: false }, aliases: { h: 'help' } });
+  if (values.has('help')) return tool([PRINT_HELP]);
+  if (positional.length !== 1) throw new CliError('print: expected exactly one FILE (see purewasm print --help)');
+  throw new CliError('print: not yet: purewasm has no WebAssembly text printer yet');
+}
