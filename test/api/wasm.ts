@@ -47,15 +47,15 @@ export type ImportDef =
   | { module: string; name: string; kind: 'func'; type: number }
   | { module: string; name: string; kind: 'table'; elem: number; min: number; max?: number }
   | { module: string; name: string; kind: 'memory'; min: number; max?: number; shared?: boolean }
-  | { module: string; name: string; kind: 'global'; type: number; mutable?: boolean }
+  | { module: string; name: string; kind: 'global'; type: number | number[]; mutable?: boolean }
   | { module: string; name: string; kind: 'tag'; type: number };
 export interface ModuleDef {
-  types?: [number[], number[]][];
+  types?: [(number | number[])[], (number | number[])[]][];
   imports?: ImportDef[];
   funcs?: FuncDef[];
-  tables?: { elem: number; min: number; max?: number }[];
+  tables?: { elem: number | number[]; min: number; max?: number }[];
   memories?: { min: number; max?: number; addr64?: boolean }[];
-  globals?: { type: number; mutable?: boolean; init: number[] }[];
+  globals?: { type: number | number[]; mutable?: boolean; init: number[] }[];
   tags?: number[];
   exports?: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[];
   start?: number;
@@ -63,6 +63,9 @@ export interface ModuleDef {
   datas?: { offset: number; bytes: number[] }[];
   customs?: { name: string; bytes: number[] }[];
 }
+
+/** A value type: one byte, or its full encoding (e.g. [0x63, typeidx] for (ref null $t)). */
+const vt = (t: number | number[]): number[] => (typeof t === 'number' ? [t] : t);
 
 const KIND = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 const limits = (min: number, max?: number, flags = 0): number[] =>
@@ -72,7 +75,7 @@ export function build(m: ModuleDef): Uint8Array {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const customs = (m.customs ?? []).map((c) => section(0, [...name(c.name), ...c.bytes]));
   if (customs.length) out.push(...customs[0]);
-  if (m.types) out.push(...section(1, vec(m.types.map(([p, r]) => [0x60, ...vec(p.map((t) => [t])), ...vec(r.map((t) => [t]))]))));
+  if (m.types) out.push(...section(1, vec(m.types.map(([p, r]) => [0x60, ...vec(p.map(vt)), ...vec(r.map(vt))]))));
   if (m.imports) {
     out.push(...section(2, vec(m.imports.map((i) => {
       const head = [...name(i.module), ...name(i.name), KIND[i.kind]];
@@ -80,16 +83,16 @@ export function build(m: ModuleDef): Uint8Array {
         case 'func': return [...head, ...uleb(i.type)];
         case 'table': return [...head, i.elem, ...limits(i.min, i.max)];
         case 'memory': return [...head, ...limits(i.min, i.max, i.shared ? 2 : 0)];
-        case 'global': return [...head, i.type, i.mutable ? 1 : 0];
+        case 'global': return [...head, ...vt(i.type), i.mutable ? 1 : 0];
         case 'tag': return [...head, 0, ...uleb(i.type)];
       }
     }))));
   }
   if (m.funcs) out.push(...section(3, vec(m.funcs.map((f) => uleb(f.type)))));
-  if (m.tables) out.push(...section(4, vec(m.tables.map((t) => [t.elem, ...limits(t.min, t.max)]))));
+  if (m.tables) out.push(...section(4, vec(m.tables.map((t) => [...vt(t.elem), ...limits(t.min, t.max)]))));
   if (m.memories) out.push(...section(5, vec(m.memories.map((x) => limits(x.min, x.max, x.addr64 ? 4 : 0)))));
   if (m.tags) out.push(...section(13, vec(m.tags.map((t) => [0, ...uleb(t)]))));
-  if (m.globals) out.push(...section(6, vec(m.globals.map((g) => [g.type, g.mutable ? 1 : 0, ...g.init, 0x0b]))));
+  if (m.globals) out.push(...section(6, vec(m.globals.map((g) => [...vt(g.type), g.mutable ? 1 : 0, ...g.init, 0x0b]))));
   if (m.exports) out.push(...section(7, vec(m.exports.map((e) => [...name(e.name), KIND[e.kind], ...uleb(e.index)]))));
   if (m.start !== undefined) out.push(...section(8, uleb(m.start)));
   if (m.elems) {
