@@ -1,8 +1,10 @@
 // The compiled code's calling convention, shared by the tiers and the boxing at the JS boundary.
 //
 //   arguments: one JS argument per wasm value, except an i64 which is two (low, high int32);
-//   results:   flattened the same way into "slots"; slot 0 is the return value, slots 1.. are
-//              left in R[0], R[1], … (read immediately after the call); no results → undefined.
+//   results:   flattened the same way into "slots"; slot 0 is the return value. A single i64
+//              result leaves its high word in numerics' H.hi (like the i64 helpers: a field, so
+//              no allocation); otherwise slots 1.. are left in R[0], R[1], … Both are read
+//              immediately after the call. No results → undefined.
 //   values:    i32 a signed int32; f32/f64 a number (f32 NaN payloads per exec/numerics);
 //              references boxed as in runtime/interface.ts (null, FuncInst, host value …).
 
@@ -10,6 +12,7 @@ import { I64, V128, type FuncType } from '../syntax/types.js';
 import { compositeOf } from '../syntax/canon.js';
 import type { Value } from './interface.js';
 import { i64ToBigInt } from './global.js';
+import { H } from '../exec/numerics.js';
 
 // V8 quiets signalling NaNs stored into arrays of doubles (and canonicalises holey ones), so every
 // array that may carry float values is created with generic elements first (see slotArray).
@@ -65,16 +68,24 @@ export function unboxAll(types: readonly number[], values: ArrayLike<Value>): un
   return out;
 }
 
-/** Puts flattened results into the convention: returns slot 0, stores the rest in R. */
-export function returnSlots(slots: unknown[]): unknown {
-  for (let i = 1; i < slots.length; i++) R[i - 1] = slots[i];
+/** Whether results of these types return their second slot in H.hi rather than R. */
+export function hiInH(results: readonly number[]): boolean {
+  return results.length === 1 && results[0] === I64;
+}
+
+/** Puts flattened results of `types` into the convention: returns slot 0, the rest in H.hi or R. */
+export function returnSlots(types: readonly number[], slots: unknown[]): unknown {
+  if (hiInH(types)) H.hi = slots[1] as number;
+  else for (let i = 1; i < slots.length; i++) R[i - 1] = slots[i];
   return slots[0];
 }
 
-/** Reads the flattened results of a call that returned `first` (convention above). */
-export function collectSlots(first: unknown, n: number): unknown[] {
+/** Reads the flattened results of `types` of a call that returned `first`. */
+export function collectSlots(types: readonly number[], first: unknown): unknown[] {
+  const n = slotCount(types);
   const out = slotArray(n);
   if (n > 0) out[0] = first;
-  for (let i = 1; i < n; i++) out[i] = R[i - 1];
+  if (hiInH(types)) out[1] = H.hi;
+  else for (let i = 1; i < n; i++) out[i] = R[i - 1];
   return out;
 }

@@ -48,7 +48,7 @@ export class HostFunc implements FuncInst {
     this.fn = function hostAdapter(...slots: unknown[]): unknown {
       const out = call(boxAll(params, slots));
       if (nSlots === 0) return undefined;
-      return returnSlots(unboxAll(results, out));
+      return returnSlots(results, unboxAll(results, out));
     };
   }
 }

@@ -7,7 +7,7 @@ import { Memory, createMemory } from './memory.js';
 import { Table, createTable } from './table.js';
 import { Global, createGlobal } from './global.js';
 import { HostFunc, WasmFunc, Tag, createTag, hostFunc, type AnyFn } from './func.js';
-import { boxAll, collectSlots, funcTypeOf, slotCount, unboxAll } from './abi.js';
+import { boxAll, collectSlots, funcTypeOf, unboxAll } from './abi.js';
 
 export { instantiate, Instance } from './instance.js';
 export { createMemory, createTable, createGlobal, createTag, hostFunc };
@@ -29,5 +29,5 @@ export function invoke(f: FuncInst, args: Value[]): Value[] {
   const flat = unboxAll(ft.params, args);
   const fn = (f as WasmFunc | HostFunc).fn as AnyFn;
   const first = fn(...flat);
-  return boxAll(ft.results, collectSlots(first, slotCount(ft.results)));
+  return boxAll(ft.results, collectSlots(ft.results, first));
 }

@@ -172,13 +172,16 @@ export class FuncCompiler {
   callResults(call: string, results: ValType[]): void {
     if (results.length === 0) {
       this.emit(`${call};`);
+    } else if (results.length === 1) {
+      const [s, h] = this.target(results[0]);
+      this.emit(`${s} = ${call};`);
+      if (results[0] === I64) this.emit(`${h} = ${this.use('H')}.hi;`);
     } else {
       let r = 0;
-      const R = results.length > 1 || results[0] === I64 ? this.use('R') : '';
+      const R = this.use('R');
       for (let i = 0; i < results.length; i++) {
         const [s, h] = this.target(results[i]);
-        const first = i === 0;
-        this.emit(`${s} = ${first ? call : `${R}[${r++}]`};`);
+        this.emit(`${s} = ${i === 0 ? call : `${R}[${r++}]`};`);
         if (results[i] === I64) this.emit(`${h} = ${R}[${r++}];`);
       }
     }
@@ -267,9 +270,9 @@ export class FuncCompiler {
       this.emit('return;');
       return;
     }
-    const R = slots.length > 1 ? this.use('R') : '';
     const parts: string[] = [];
-    for (let i = 1; i < slots.length; i++) parts.push(`${R}[${i - 1}] = ${slots[i]};`);
+    if (values.length === 1 && values[0].t === I64) parts.push(`${this.use('H')}.hi = ${slots[1]};`);
+    else for (let i = 1; i < slots.length; i++) parts.push(`${this.use('R')}[${i - 1}] = ${slots[i]};`);
     parts.push(`return ${slots[0]};`);
     this.emit(parts.join(' '));
   }

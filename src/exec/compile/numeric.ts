@@ -191,7 +191,47 @@ for (const [op, fn] of [['mul', 'i64Mul'], ['div_s', 'i64DivS'], ['div_u', 'i64D
   i64helper(`i64.${op}`, fn, pair, 2);
 }
 for (const [op, fn] of [['shl', 'i64Shl'], ['shr_s', 'i64ShrS'], ['shr_u', 'i64ShrU'], ['rotl', 'i64Rotl'], ['rotr', 'i64Rotr']]) {
-  i64helper(`i64.${op}`, fn, shift, 2);
+  i64stmt(`i64.${op}`, 2, (s, h, xs, c) => {
+    const n = constOf(xs[1].e);
+    return n === null
+      ? `${s} = ${c.use(fn)}(${shift(xs).join(', ')}); ${h} = ${c.use('H')}.hi;`
+      : constShift(op, n & 63, s, h, xs[0].e, xs[0].h);
+  });
+}
+
+/** The value of an integer literal expression (as made by lit), or null. */
+function constOf(e: string): number | null {
+  const m = /^\(?(-?\d+)\)?$/.exec(e);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * i64 shifts and rotations by a constant (the common case: hashes, bit packing) as word
+ * operations. `s`/`h` may be the same variables as `lo`/`hi`, so each word is computed from
+ * operands not yet overwritten (T holds the one that would be).
+ */
+function constShift(op: string, n: number, s: string, h: string, lo: string, hi: string): string {
+  if (op === 'rotr') return constShift('rotl', (64 - n) & 63, s, h, lo, hi);
+  if (n === 0) return `${s} = ${lo}; ${h} = ${hi};`;
+  switch (op) {
+    case 'shl':
+      return n < 32
+        ? `${h} = (${hi} << ${n}) | (${lo} >>> ${32 - n}); ${s} = ${lo} << ${n};`
+        : `${h} = ${lo} << ${n - 32}; ${s} = 0;`;
+    case 'shr_u':
+      return n < 32
+        ? `${s} = (${lo} >>> ${n}) | (${hi} << ${32 - n}); ${h} = (${hi} >>> ${n}) | 0;`
+        : `${s} = (${hi} >>> ${n - 32}) | 0; ${h} = 0;`;
+    case 'shr_s':
+      return n < 32
+        ? `${s} = (${lo} >>> ${n}) | (${hi} << ${32 - n}); ${h} = ${hi} >> ${n};`
+        : `${s} = ${hi} >> ${n - 32}; ${h} = ${hi} >> 31;`;
+    default: { // rotl
+      if (n === 32) return `T = ${lo}; ${s} = ${hi}; ${h} = T;`;
+      const [a, b, m] = n < 32 ? [lo, hi, n] : [hi, lo, n - 32];
+      return `T = (${a} << ${m}) | (${b} >>> ${32 - m}); ${h} = (${b} << ${m}) | (${a} >>> ${32 - m}); ${s} = T;`;
+    }
+  }
 }
 for (const [op, fn] of [['clz', 'i64Clz'], ['ctz', 'i64Ctz'], ['popcnt', 'i64Popcnt']]) {
   i64stmt(`i64.${op}`, 1, (s, h, xs, c) => `${s} = ${c.use(fn)}(${one(xs).join(', ')}); ${h} = 0;`);
