@@ -37,7 +37,8 @@ function instantiateAsync(module: Module, importObject: object | undefined): Pro
 /** "Instantiate a promise of a module". */
 function instantiatePromise(p: Promise<Module>, importObject: object | undefined): Promise<{ module: Module; instance: Instance }> {
   return react(p, (module) =>
-    react(instantiateAsync(module, importObject), (instance) => ({ module, instance })));
+    // A WebAssemblyInstantiatedSource dictionary: members in lexicographic order (V8: module first).
+    react(instantiateAsync(module, importObject), (instance) => ({ instance, module })));
 }
 
 function requireBytes(bytes: unknown, what: string): void {

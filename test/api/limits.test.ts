@@ -12,9 +12,16 @@ async function refused(bytes: Uint8Array, label: string): Promise<void> {
   await assert.rejects(P.instantiate(bytes), P.CompileError, `${label}: instantiate`);
 }
 
-test('initial table size above 10,000,000 is a CompileError', async () => {
-  assert.equal(P.validate(build({ tables: [{ elem: 0x70, min: 10_000_000 }] })), true);
-  await refused(build({ tables: [{ elem: 0x70, min: 10_000_001 }] }), 'table');
+test('table size is a dynamic limit: above 10,000,000 compiles, but instantiating or growing is a RangeError', async () => {
+  const big = build({ tables: [{ elem: 0x70, min: 10_000_001 }] });
+  assert.equal(P.validate(big), true);
+  const m = new P.Module(big);
+  assert.throws(() => new P.Instance(m), RangeError);
+  await assert.rejects(P.instantiate(big), RangeError);
+  assert.throws(() => new P.Table({ element: 'anyfunc', initial: 10_000_001 }), RangeError);
+  const t = new P.Table({ element: 'anyfunc', initial: 1, maximum: 10_000_001 });
+  assert.throws(() => t.grow(10_000_000), RangeError);
+  assert.equal(t.length, 1);
 });
 
 test('64-bit memory above 2^37-1 pages is a CompileError', async () => {

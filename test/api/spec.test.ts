@@ -104,3 +104,9 @@ test('read the imports checks each import before reading the next (V8 reads them
   assert.throws(() => new P.Instance(new P.Module(bytes), logged({ a: {} }, log)), P.LinkError);
   assert.deepEqual(log, ['o.a', 'o.a.f']);
 });
+
+test('instantiate(bytes) resolves to a WebAssemblyInstantiatedSource: members in lexicographic order', async () => {
+  const r = await P.instantiate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  assert.deepEqual(Object.keys(r), ['instance', 'module']);
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+});

@@ -52,7 +52,7 @@ test('compileStreaming: accepted and refused responses like native', async () =>
 
 test('instantiateStreaming: module and instance, import object checks', async () => {
   const r = await ours.instantiateStreaming(wasm());
-  assert.deepEqual(Object.keys(r), ['module', 'instance']);
+  assert.deepEqual(Object.keys(r), ['instance', 'module']);
   assert.equal(r.instance.exports.inc(41), 42);
   await sameAsync('import object a number', (W) => W.instantiateStreaming(wasm(), 5));
   await sameAsync('good', (W) => W.instantiateStreaming(Promise.resolve(wasm()), {}));
