@@ -58,7 +58,7 @@ export class FuncState {
   numLocals = 0;
   localTypes = new Int32Array(64);
   localInit = new Uint8Array(64);
-  inits = new Int32Array(16);
+  inits = new Int32Array(64); // as long as localTypes: each local is recorded at most once
   initSp = 0;
 
   fail(message: string, at = this.ins.pos): never {

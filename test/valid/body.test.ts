@@ -78,6 +78,13 @@ test('non-defaultable locals must be set before use, per block', () => {
   bad(oneFunc([EXTERNREF], [], [0x02, 0x40, ...lget(0), 0xd4, ...lset(1), END, ...lget(1), DROP], {}, locals), /uninitialized local 1/);
   ok(oneFunc([EXTERNREF], [], [0x02, 0x40, ...lget(0), 0xd4, ...lset(1), ...lget(1), DROP, END], {}, locals));
   bad(oneFunc([], [], [...lget(0), DROP]), /unknown local 0/);
+  // Many non-defaultable locals set inside a block: every one is reset at its end.
+  const many = [[40, 0x64, 0x6f]];
+  const setAll = Array.from({ length: 40 }, (_, i) => [...lget(0), 0xd4, ...lset(i + 1)]).flat();
+  ok(oneFunc([EXTERNREF], [], [...setAll, ...lget(40), DROP], {}, many));
+  bad(oneFunc([EXTERNREF], [], [0x02, 0x40, ...setAll, END, ...lget(40), DROP], {}, many), /uninitialized local 40/);
+  // else starts with the locals state of the if.
+  bad(oneFunc([EXTERNREF], [], [...c32(0), 0x04, 0x40, ...lget(0), 0xd4, ...lset(1), 0x05, ...lget(1), DROP, END], {}, locals), /uninitialized local 1/);
 });
 
 test('memories: address type, alignment, offset range, memory index', () => {
