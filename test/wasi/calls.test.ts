@@ -215,3 +215,18 @@ test('options are checked with clear errors; start needs memory and _start', () 
   assert.throws(() => new Wasi({}).start({ exports: {} }), /memory/);
   assert.throws(() => new Wasi({}).start({ exports: { memory: new WebAssembly.Memory({ initial: 1 }) } }), /_start/);
 });
+
+test('times keep nanoseconds; fdstat reports the flags set', () => {
+  const { w, open, str, dv } = setup();
+  const fd = open('inside.txt') as number;
+  assert.equal(w.fd_fdstat_set_flags(fd, 1 /* APPEND */), 0);
+  assert.equal(w.fd_fdstat_get(fd, 64), 0);
+  assert.equal(dv().getUint16(66, true), 1);
+  assert.equal(dv().getUint8(64), 4 /* regular file */);
+  assert.equal(w.fd_fdstat_set_flags(fd, 0x40), ERRNO.INVAL);
+  const [p, n] = str('inside.txt');
+  assert.equal(w.path_filestat_set_times(PRE, 1, p, n, 0n, 1_234_567_890_500_000_000n, 4 /* MTIM */), 0);
+  assert.equal(w.path_filestat_get(PRE, 1, p, n, 256), 0);
+  assert.equal(dv().getBigUint64(256 + 48, true), 1_234_567_890_500_000_000n);
+  assert.equal(w.fd_filestat_set_times(fd, 1n, 1n, 1 | 2 /* ATIM|ATIM_NOW */), ERRNO.INVAL);
+});

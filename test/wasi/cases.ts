@@ -14,6 +14,7 @@ export const cases: { name: string; program: string; run: ProgramRun }[] = [
   { name: 'wc: stdin', program: 'wc', run: { stdin: text.repeat(300) } },
   { name: 'wc: files, one missing', program: 'wc', run: { args: ['/sandbox/in.txt', '/sandbox/missing', '/sandbox/empty'], files: { 'in.txt': text, empty: '' } } },
   { name: 'files: create, read, seek, readdir, rename, unlink', program: 'files', run: { args: ['/sandbox'], files: { 'existing.txt': 'old' } } },
+  { name: 'meta: symlinks, hard links, times, append flag, rewinddir, errors', program: 'meta', run: { args: ['/sandbox'] } },
   { name: 'clocks: time, sleep, random', program: 'clocks', run: {} },
 ];
 

@@ -27,5 +27,6 @@ test('reference runs say what the programs are meant to do', () => {
   const files = reference(cases[8]);
   assert.equal(files.code, 0, files.stdout);
   assert.deepEqual(Object.keys(files.files), ['existing.txt', 'kept.txt']);
-  assert.doesNotMatch(reference(cases[9]).stdout, /: no/);
+  assert.doesNotMatch(reference(cases[10]).stdout, /: no/);
+  assert.match(reference(cases[9]).stdout, /contents: xy23456789AB\n/);
 });
