@@ -10,7 +10,7 @@ import { Cursor, errorAt, headKeyword, headIndex } from './cursor.js';
 import { ModuleContext, type Space, isIndexToken } from './context.js';
 import {
   parseSubType, parseTypeUse, parseDecls, parseTableType, parseMemoryType, parseGlobalType,
-  parseAddrType, tryRefType,
+  parseAddrType, tryRefType, parsePageSize,
 } from './parse-types.js';
 import { constContext, parseExpr, parseInstrs, type BodyContext } from './parse-instr.js';
 import { decodeName } from './lexer.js';
@@ -352,16 +352,18 @@ class ModuleParser {
     const mc = this.mc;
     const save = cur.i;
     const addr64 = parseAddrType(cur);
+    const pageSizeLog2 = parsePageSize(cur);
     const data = cur.list('data');
     if (data) {
+      // (memory at? (data …)): as many pages as the bytes need, plus an active segment at 0.
       cur.end();
       const inner = Cursor.of(data);
       const parts: Uint8Array[] = [];
       while (!inner.done()) parts.push(inner.string());
       const bytes = concat(parts);
-      const pages = BigInt(Math.ceil(bytes.length / 65536));
+      const pages = BigInt(Math.ceil(bytes.length / 2 ** pageSizeLog2));
       mc.memory64.push(addr64);
-      this.m.memories.push({ min: pages, max: pages, addr64, shared: false, pageSizeLog2: 16 });
+      this.m.memories.push({ min: pages, max: pages, addr64, shared: false, pageSizeLog2 });
       this.m.datas.push({ mode: MODE_ACTIVE, memory: index, offset: [zeroOffset(addr64)], bytes });
       return;
     }

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ByteWriter } from '../../src/binary/encode.js';
+
+function bytes(write: (w: ByteWriter) => void): number[] {
+  const w = new ByteWriter(4);
+  write(w);
+  return Array.from(w.finish());
+}
+
+test('LEB128 writers', () => {
+  assert.deepEqual(bytes((w) => w.u32(624485)), [0xe5, 0x8e, 0x26]);
+  assert.deepEqual(bytes((w) => w.u32(0xffffffff)), [0xff, 0xff, 0xff, 0xff, 0x0f]);
+  assert.deepEqual(bytes((w) => w.s32(-1)), [0x7f]);
+  assert.deepEqual(bytes((w) => w.s32(63)), [0x3f]);
+  assert.deepEqual(bytes((w) => w.s32(64)), [0xc0, 0x00]);
+  assert.deepEqual(bytes((w) => w.s32(-0x80000000)), [0x80, 0x80, 0x80, 0x80, 0x78]);
+  assert.deepEqual(bytes((w) => w.s33(-0x11)), [0x6f]);
+  assert.deepEqual(bytes((w) => w.s33(0xffffffff)), [0xff, 0xff, 0xff, 0xff, 0x0f]);
+  assert.deepEqual(bytes((w) => w.s64(-123456n)), [0xc0, 0xbb, 0x78]);
+  assert.deepEqual(bytes((w) => w.s64(-0x8000000000000000n)), [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x7f]);
+  assert.deepEqual(bytes((w) => w.s64(0x7fffffffffffffffn)), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00]);
+  assert.deepEqual(bytes((w) => w.u64(0xffffffffffffffffn)), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+  assert.deepEqual(bytes((w) => w.bits32(0x7fc00000)), [0x00, 0x00, 0xc0, 0x7f]);
+});
+
+test('sized content gets its shortest length prefix, growing the buffer as needed', () => {
+  const out = bytes((w) => {
+    w.u8(0xaa);
+    w.section(10, () => {
+      for (let i = 0; i < 200; i++) w.u8(i);
+    });
+  });
+  assert.deepEqual(out.slice(0, 4), [0xaa, 10, 0xc8, 0x01]);
+  assert.equal(out.length, 4 + 200);
+  assert.equal(out[4 + 199], 199);
+});
