@@ -242,7 +242,7 @@ function validateOther(st: FuncState, h: number): void {
       const g = m.globals[ins.a].type;
       if (h === H.H_GLOBAL_GET) st.push(g.type);
       else {
-        if (!g.mutable) st.fail(`global is immutable: global.set of global ${ins.a}`);
+        if (!g.mutable) st.fail(`immutable global ${ins.a}: global is immutable`);
         st.popExpect(g.type);
       }
       return;
@@ -272,8 +272,8 @@ function validateOther(st: FuncState, h: number): void {
       return;
     }
     case H.H_MEMORY_INIT: {
-      st.data(ins.a);
       const at = memAddr(st, ins.b);
+      st.data(ins.a);
       st.popExpect(I32);
       st.popExpect(I32);
       st.popExpect(at);
@@ -357,8 +357,8 @@ function tableInstr(st: FuncState, h: number): void {
       return;
     }
     case H.H_TABLE_INIT: {
-      const e = st.elemType(ins.a);
       const t = tableOf(st, ins.b);
+      const e = st.elemType(ins.a);
       if (!matchValType(e, t.elem)) st.fail(`type mismatch: table.init of ${typeName(e)} into ${typeName(t.elem)}`);
       st.popExpect(I32);
       st.popExpect(I32);
