@@ -53,6 +53,8 @@ export interface ScriptEngine {
   /** The `spectest` host module's exports. */
   spectest(): Map<string, ExportInfo>;
   classify(error: unknown): Failure;
+  /** false when the engine words trap and link reasons its own way (then only the kind is checked). */
+  readonly checkMessages?: boolean;
   /** Optional: text module source → binary, when a WAT parser is available. */
   parseText?(source: string): Uint8Array;
 }

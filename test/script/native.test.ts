@@ -1,0 +1,33 @@
+// Checks the runner itself against the host's native WebAssembly (script/native-engine.ts): on the
+// scripts whose features Node 20's V8 supports (native-files.json), a browser-grade engine must pass
+// every check the JS API can carry, so any failure here is a runner bug, not an engine bug.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runScriptSource } from '../../src/script/runner.js';
+import { nativeEngine } from '../../src/script/native-engine.js';
+import { TESTSUITE_BIN } from '../util/wast-binaries.js';
+
+// Standardised features that Node 20 still keeps behind flags.
+v8.setFlagsFromString('--experimental-wasm-extended-const');
+v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+
+const FILES: string[] = JSON.parse(readFileSync(new URL('../../../test/script/native-files.json', import.meta.url), 'utf8'));
+
+test('the runner passes every carried check of the testsuite on native WebAssembly', { timeout: 5 * 60_000 }, () => {
+  let passed = 0;
+  let notRun = 0;
+  const failures: string[] = [];
+  for (const name of FILES) {
+    const r = runScriptSource(readFileSync(join(TESTSUITE_BIN, name), 'utf8'), nativeEngine());
+    passed += r.passed;
+    notRun += r.notRun;
+    for (const c of r.checks) if (c.outcome === 'failed') failures.push(`${name}:${c.line} ${c.command}: ${c.reason}`);
+  }
+  console.log(`native: ${FILES.length} scripts, ${passed} checks passed, ${failures.length} failed, ${notRun} not carried by the JS API`);
+  assert.deepEqual(failures.slice(0, 30), []);
+  assert.ok(passed > 20000, `${passed} checks`);
+});
