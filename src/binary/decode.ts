@@ -46,6 +46,7 @@ export function emptyModule(bytes: Uint8Array): Module {
     globals: [], tags: [], exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [],
     customs: [], numImportedFuncs: 0, numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0,
     numImportedTags: 0, declaredFuncRefs: new Set(), funcNames: null,
+    sites: { types: [], funcs: [], tables: [], memories: [], globals: [], tags: [], exports: [], elems: [], datas: [], start: 0 },
   };
 }
 
@@ -88,7 +89,10 @@ export function decodeModule(bytes: Uint8Array): Module {
         case SEC_TAG: d.tags(); break;
         case SEC_GLOBAL: d.globals(); break;
         case SEC_EXPORT: d.exports(); break;
-        case SEC_START: d.m.start = r.u32(); break;
+        case SEC_START:
+          d.m.sites.start = r.pos;
+          d.m.start = r.u32();
+          break;
         case SEC_ELEM: d.elems(); break;
         case SEC_DATACOUNT: d.m.dataCount = r.u32(); break;
         case SEC_CODE:
@@ -141,7 +145,10 @@ class Decoder {
       // Indices inside a rec group may refer to any member of it, but to nothing later.
       const local: TypeSpace = { map: null, count: groupStart + size };
       const group: SubType[] = [];
-      for (let k = 0; k < size; k++) group.push(this.subType(local));
+      for (let k = 0; k < size; k++) {
+        m.sites.types.push(r.pos);
+        group.push(this.subType(local));
+      }
       const ids = registerRecGroup(group, groupStart, m.types);
       for (const id of ids) {
         m.types.push(id);
@@ -217,11 +224,14 @@ class Decoder {
     const r = this.r;
     const m = this.m;
     const n = r.count(3);
+    const sites = m.sites;
     for (let i = 0; i < n; i++) {
+      const site = r.pos;
       const module = r.name();
       const name = r.name();
       const at = r.pos;
       const kind = r.u8();
+      if (kind <= EXTERNAL_TAG) [sites.funcs, sites.tables, sites.memories, sites.globals, sites.tags][kind].push(site);
       let index = 0;
       switch (kind) {
         case EXTERNAL_FUNC:
@@ -258,7 +268,10 @@ class Decoder {
 
   funcs(): number {
     const n = this.r.count(1);
-    for (let i = 0; i < n; i++) this.m.funcs.push(this.r.u32());
+    for (let i = 0; i < n; i++) {
+      this.m.sites.funcs.push(this.r.pos);
+      this.m.funcs.push(this.r.u32());
+    }
     return n;
   }
 
@@ -297,6 +310,7 @@ class Decoder {
     const r = this.r;
     const n = r.count(2);
     for (let i = 0; i < n; i++) {
+      this.m.sites.tables.push(r.pos);
       if (r.bytes[r.pos] === 0x40 && r.pos < r.end) {
         r.pos++;
         const at = r.pos;
@@ -311,18 +325,25 @@ class Decoder {
 
   memories(): void {
     const n = this.r.count(2);
-    for (let i = 0; i < n; i++) this.m.memories.push({ limits: this.limits(true) });
+    for (let i = 0; i < n; i++) {
+      this.m.sites.memories.push(this.r.pos);
+      this.m.memories.push({ limits: this.limits(true) });
+    }
   }
 
   tags(): void {
     const n = this.r.count(2);
-    for (let i = 0; i < n; i++) this.m.tags.push({ typeIndex: this.tagType() });
+    for (let i = 0; i < n; i++) {
+      this.m.sites.tags.push(this.r.pos);
+      this.m.tags.push({ typeIndex: this.tagType() });
+    }
   }
 
   globals(): void {
     const r = this.r;
     const n = r.count(3);
     for (let i = 0; i < n; i++) {
+      this.m.sites.globals.push(r.pos);
       const type = readValType(r, this.space);
       const g: GlobalDef = { type: { type, mutable: this.mut() }, init: null };
       g.init = this.expr();
@@ -334,6 +355,7 @@ class Decoder {
     const r = this.r;
     const n = r.count(3);
     for (let i = 0; i < n; i++) {
+      this.m.sites.exports.push(r.pos);
       const name = r.name();
       const at = r.pos;
       const kind = r.u8();
@@ -349,6 +371,7 @@ class Decoder {
     const n = r.count(1);
     for (let i = 0; i < n; i++) {
       const at = r.pos;
+      this.m.sites.elems.push(at);
       const flags = r.u32();
       if (flags > 7) r.fail(`malformed elements segment kind ${flags}`, at);
       const mode = flags & 1 ? (flags & 2 ? SEG_DECLARATIVE : SEG_PASSIVE) : SEG_ACTIVE;
@@ -426,6 +449,7 @@ class Decoder {
     const n = r.count(1);
     for (let i = 0; i < n; i++) {
       const at = r.pos;
+      this.m.sites.datas.push(at);
       const flags = r.u32();
       if (flags > 2) r.fail(`malformed data segment kind ${flags}`, at);
       const memory = flags === 2 ? r.u32() : 0;

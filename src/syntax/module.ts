@@ -80,6 +80,23 @@ export interface CustomSection {
   end: number;
 }
 
+/**
+ * Byte offsets where each entity is encoded (imports included, by index space), so that
+ * module-level validation errors can name a position like decoding errors do.
+ */
+export interface Sites {
+  types: number[];
+  funcs: number[];
+  tables: number[];
+  memories: number[];
+  globals: number[];
+  tags: number[];
+  exports: number[];
+  elems: number[];
+  datas: number[];
+  start: number;
+}
+
 export interface Module {
   bytes: Uint8Array;
   /** Module-local type index → canonical type id (syntax/canon.ts). */
@@ -112,4 +129,5 @@ export interface Module {
   declaredFuncRefs: Set<number>;
   /** Names from the `name` custom section, where present and well formed (for debugging only). */
   funcNames: Map<number, string> | null;
+  sites: Sites;
 }

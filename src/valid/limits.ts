@@ -25,8 +25,8 @@ export const LIMITS = {
   structFields: 10_000,
 } as const;
 
-function over(what: string, n: number, limit: number): void {
-  if (n > limit) throw new CompileError(`${what} (${n}) exceeds the implementation limit (${limit})`);
+function over(what: string, n: number, limit: number, at = 0): void {
+  if (n > limit) throw new CompileError(`at byte offset ${at}: ${what} (${n}) exceeds the implementation limit (${limit})`);
 }
 
 export function checkEmbeddingLimits(m: Module): void {
@@ -40,20 +40,24 @@ export function checkEmbeddingLimits(m: Module): void {
   over('number of data segments', m.datas.length, LIMITS.dataSegments);
   over('number of tables', m.tables.length, LIMITS.tables);
   over('number of memories', m.memories.length, LIMITS.memories);
-  for (const d of m.typeDefs) {
-    const c = d.comp;
+  for (let i = 0; i < m.typeDefs.length; i++) {
+    const c = m.typeDefs[i].comp;
+    const at = m.sites.types[i];
     if (c.kind === KIND_FUNC) {
-      over('number of parameters', c.params.length, LIMITS.params);
-      over('number of results', c.results.length, LIMITS.results);
+      over('number of parameters', c.params.length, LIMITS.params, at);
+      over('number of results', c.results.length, LIMITS.results, at);
     } else if (c.kind === KIND_STRUCT) {
-      over('number of struct fields', c.fields.length, LIMITS.structFields);
+      over('number of struct fields', c.fields.length, LIMITS.structFields, at);
     }
   }
-  for (const e of m.elems) over('number of table entries in a segment', (e.funcs ?? e.exprs!).length, LIMITS.tableInitEntries);
+  for (let i = 0; i < m.elems.length; i++) {
+    const e = m.elems[i];
+    over('number of table entries in a segment', (e.funcs ?? e.exprs!).length, LIMITS.tableInitEntries, m.sites.elems[i]);
+  }
   for (const c of m.codes) {
     // The limit counts the body after its size field (locals included).
     let start = c.offset;
     while (m.bytes[start] & 0x80) start++;
-    over('function body size', c.end - start - 1, LIMITS.bodySize);
+    over('function body size', c.end - start - 1, LIMITS.bodySize, c.offset);
   }
 }

@@ -11,6 +11,7 @@ import {
 function invalid(bytes: Uint8Array, pattern: RegExp): void {
   assert.throws(() => compileModule(bytes), (e: unknown) => {
     assert.ok(e instanceof CompileError, `not a CompileError: ${e}`);
+    assert.match((e as Error).message, /^at byte offset \d+: /);
     assert.match((e as Error).message, pattern);
     return true;
   });
@@ -92,6 +93,10 @@ test('start function and exports', () => {
   valid(mod(types, funcs(0), section(EXPORT, vec([exp('a', 0, 0), exp('b', 0, 0)])), codes(1)));
   invalid(mod(types, funcs(0), section(EXPORT, vec([exp('a', 0, 0), exp('a', 0, 0)])), codes(1)), /duplicate export/);
   invalid(mod(section(EXPORT, vec([exp('m', 2, 0)]))), /unknown memory/);
+  // The offset names the offending entry: the second export starts after header, section id,
+  // size, count and the first export (4 bytes).
+  invalid(mod(types, funcs(0), section(EXPORT, vec([exp('a', 0, 0), exp('a', 0, 0)])), codes(1)),
+    new RegExp(`^at byte offset ${8 + types.length + funcs(0).length + 3 + 4}: duplicate export`));
 });
 
 test('JS API implementation limits are CompileErrors', () => {
