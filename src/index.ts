@@ -9,10 +9,13 @@ import type { Global } from './api/global.js';
 import type { Tag } from './api/tag.js';
 import type { WasmErrorConstructor } from './api/errors.js';
 
+/** [AllowResizable] AllowSharedBufferSource: any ArrayBuffer, SharedArrayBuffer or view of one. */
+export type BufferSourceLike = ArrayBufferLike | ArrayBufferView;
+
 export interface WebAssemblyNamespace {
-  validate(bytes: BufferSource, options?: object): boolean;
-  compile(bytes: BufferSource, options?: object): Promise<Module>;
-  instantiate(bytes: BufferSource, importObject?: object, options?: object): Promise<{ module: Module; instance: Instance }>;
+  validate(bytes: BufferSourceLike, options?: object): boolean;
+  compile(bytes: BufferSourceLike, options?: object): Promise<Module>;
+  instantiate(bytes: BufferSourceLike, importObject?: object, options?: object): Promise<{ module: Module; instance: Instance }>;
   instantiate(module: Module, importObject?: object): Promise<Instance>;
   compileStreaming(source: unknown, options?: object): Promise<Module>;
   instantiateStreaming(source: unknown, importObject?: object, options?: object): Promise<{ module: Module; instance: Instance }>;

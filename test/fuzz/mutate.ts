@@ -112,8 +112,8 @@ export interface FuzzReport {
 }
 
 interface Namespace {
-  Module: new (bytes: BufferSource) => unknown;
-  validate(bytes: BufferSource): boolean;
+  Module: new (bytes: ArrayBufferView) => unknown;
+  validate(bytes: ArrayBufferView): boolean;
   CompileError: abstract new (...args: never[]) => Error;
 }
 
