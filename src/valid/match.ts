@@ -6,7 +6,8 @@
 // Concrete types are canonical ids, so declared subtyping between them is canon.isSubId.
 
 import {
-  type ValType, type HeapType, type Hierarchy, type FieldType, type CompositeType,
+  type ValType, type HeapType, type Hierarchy, type FieldType, type CompositeType, type Limits,
+  type TableType, type GlobalType,
   ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN,
   KIND_FUNC, KIND_STRUCT, KIND_ARRAY, isRef, heapOf, isNullable, abstractHierarchy, bottomOf,
 } from '../syntax/types.js';
@@ -116,4 +117,39 @@ export function matchCompositeType(sub: CompositeType, sup: CompositeType): bool
 /** Convenience: is `h` a heap type of the function hierarchy (func, nofunc, concrete func types)? */
 export function isFuncHeap(h: HeapType): boolean {
   return topOf(h) === FUNC;
+}
+
+// ---- external types (import matching at instantiation, spec 3.2 "Matching" of extern types) ----
+
+/**
+ * Limits: the actual ones must lie within the expected ones. Address type, sharing and page size
+ * are part of the type and must agree exactly.
+ */
+export function matchLimits(actual: Limits, expected: Limits): boolean {
+  if (actual.addr64 !== expected.addr64 || actual.shared !== expected.shared) return false;
+  if (actual.pageSizeLog2 !== expected.pageSizeLog2) return false;
+  if (actual.min < expected.min) return false;
+  if (expected.max === null) return true;
+  return actual.max !== null && actual.max <= expected.max;
+}
+
+/** Tables: limits within, element types equivalent (tables are mutable, so invariant). */
+export function matchTableType(actual: TableType, expected: TableType): boolean {
+  return matchLimits(actual.limits, expected.limits) && actual.elem === expected.elem;
+}
+
+/** Globals: immutable ones are covariant, mutable ones invariant. */
+export function matchGlobalType(actual: GlobalType, expected: GlobalType): boolean {
+  if (actual.mutable !== expected.mutable) return false;
+  return actual.mutable ? actual.type === expected.type : matchValType(actual.type, expected.type);
+}
+
+/** Functions, by canonical type id: the actual type may be a declared subtype. */
+export function matchFuncType(actualId: number, expectedId: number): boolean {
+  return isSubId(actualId, expectedId);
+}
+
+/** Tags, by canonical type id: equivalent types only. */
+export function matchTagType(actualId: number, expectedId: number): boolean {
+  return actualId === expectedId;
 }

@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   matchHeapType, matchValType, matchCompositeType, matchFieldType, topOf, bottomFor,
+  matchLimits, matchTableType, matchGlobalType, matchFuncType, matchTagType,
 } from '../../src/valid/match.js';
 import {
   ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, I32, I64, I8, I16,
-  KIND_FUNC, KIND_STRUCT, KIND_ARRAY, refType, type SubType, type CompositeType,
+  KIND_FUNC, KIND_STRUCT, KIND_ARRAY, refType, type SubType, type CompositeType, type Limits,
 } from '../../src/syntax/types.js';
 import { registerRecGroup, canonCount } from '../../src/syntax/canon.js';
 
@@ -75,4 +76,29 @@ test('composite types: functions, structs, arrays', () => {
   assert.ok(matchFieldType({ type: I16, mutable: true }, { type: I16, mutable: true }));
   assert.ok(!matchFieldType({ type: I16, mutable: false }, { type: I8, mutable: false }));
   assert.ok(!matchFieldType({ type: I32, mutable: false }, { type: I16, mutable: false }));
+});
+
+test('external types: limits, tables, globals, functions, tags', () => {
+  const lim = (min: number, max: number | null, addr64 = false): Limits =>
+    ({ min, max, addr64, shared: false, pageSizeLog2: 16 });
+  assert.ok(matchLimits(lim(2, 5), lim(1, 10)));
+  assert.ok(matchLimits(lim(2, 5), lim(1, null)));
+  assert.ok(!matchLimits(lim(2, null), lim(1, 10)));
+  assert.ok(!matchLimits(lim(0, 5), lim(1, 10)));
+  assert.ok(!matchLimits(lim(2, 11), lim(1, 10)));
+  assert.ok(!matchLimits(lim(2, 5, true), lim(1, 10)));
+  assert.ok(!matchLimits({ ...lim(2, 5), shared: true }, lim(1, 10)));
+  assert.ok(!matchLimits({ ...lim(2, 5), pageSizeLog2: 0 }, lim(1, 10)));
+  const anyN = refType(ANY, true);
+  const eqN = refType(EQ, true);
+  assert.ok(matchTableType({ elem: anyN, limits: lim(1, 2) }, { elem: anyN, limits: lim(1, 2) }));
+  assert.ok(!matchTableType({ elem: eqN, limits: lim(1, 2) }, { elem: anyN, limits: lim(1, 2) }));
+  assert.ok(matchGlobalType({ type: eqN, mutable: false }, { type: anyN, mutable: false }));
+  assert.ok(!matchGlobalType({ type: eqN, mutable: true }, { type: anyN, mutable: true }));
+  assert.ok(!matchGlobalType({ type: anyN, mutable: false }, { type: eqN, mutable: false }));
+  assert.ok(!matchGlobalType({ type: I32, mutable: true }, { type: I32, mutable: false }));
+  const base = one(fn([], []));
+  const sub = one(fn([], []), [base]);
+  assert.ok(matchFuncType(sub, base) && !matchFuncType(base, sub));
+  assert.ok(matchTagType(base, base) && !matchTagType(sub, base));
 });
