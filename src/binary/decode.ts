@@ -17,6 +17,8 @@ import {
 } from '../syntax/module.js';
 import { readNameSection } from './names.js';
 
+const NO_LOCALS = Object.freeze([]) as unknown as ValType[];
+
 /** More declared locals than any engine accepts (V8's limit): refuse before allocating them. */
 export const MAX_LOCALS = 50_000;
 
@@ -429,7 +431,8 @@ class Decoder {
         if (total > MAX_LOCALS) r.fail('too many locals', at);
         readValType(r, this.space);
       }
-      const locals: ValType[] = new Array(total);
+      // Most small functions declare no locals: they share one frozen empty list.
+      const locals: ValType[] = total === 0 ? NO_LOCALS : new Array(total);
       r.pos = runsAt;
       let j = 0;
       for (let k = 0; k < runs; k++) {

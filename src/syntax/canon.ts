@@ -39,6 +39,19 @@ export function isSubId(a: number, b: number): boolean {
   return ta.depth > db && ta.ancestors[db] === b;
 }
 
+function heapKey(h: number, groupStart: number, end: number, localToCanon: ArrayLike<number>): string {
+  return h < 0 ? `a${h}` : h >= groupStart && h < end ? `r${h - groupStart}` : `c${localToCanon[h]}`;
+}
+function valKey(t: ValType, groupStart: number, end: number, localToCanon: ArrayLike<number>): string {
+  if (!isRef(t)) return `${t}`;
+  const h = heapOf(t);
+  // Abstract reference types are fully described by their number.
+  return h < 0 ? `${t}` : (isNullable(t) ? 'n' : 'R') + heapKey(h, groupStart, end, localToCanon);
+}
+function fieldKey(f: FieldType, groupStart: number, end: number, localToCanon: ArrayLike<number>): string {
+  return (f.mutable ? 'm' : 'c') + valKey(f.type, groupStart, end, localToCanon);
+}
+
 /**
  * Registers a rec group whose types use module-local type indices for concrete heap types.
  * `localToCanon` maps the module's earlier types (indices < groupStart) to canonical ids; indices
@@ -47,16 +60,28 @@ export function isSubId(a: number, b: number): boolean {
  */
 export function registerRecGroup(group: SubType[], groupStart: number, localToCanon: ArrayLike<number>): number[] {
   const end = groupStart + group.length;
-  const keyOfHeap = (h: number): string =>
-    h < 0 ? `a${h}` : h >= groupStart && h < end ? `r${h - groupStart}` : `c${localToCanon[h]}`;
-  const keyOfVal = (t: ValType): string => (isRef(t) ? `${isNullable(t) ? 'n' : 'R'}${keyOfHeap(heapOf(t))}` : `${t}`);
-  const keyOfField = (f: FieldType): string => `${f.mutable ? 'm' : 'c'}${keyOfVal(f.type)}`;
-  const keyOfComp = (c: CompositeType): string =>
-    c.kind === KIND_FUNC ? `f${c.params.map(keyOfVal).join(',')}>${c.results.map(keyOfVal).join(',')}`
-      : c.kind === KIND_STRUCT ? `s${c.fields.map(keyOfField).join(',')}` : `a${keyOfField(c.field)}`;
-  const key = group
-    .map((s) => `${s.final ? 'F' : 'O'}${s.supers.map(keyOfHeap).join(',')}:${keyOfComp(s.comp)}`)
-    .join(';');
+  // The key spells the group with inner references relative to it and outer ones canonical, so
+  // equal keys mean iso-recursively equal groups. Built by plain concatenation: modules can have
+  // a million single-type groups, so this runs without closures or intermediate arrays.
+  let key = '';
+  for (let i = 0; i < group.length; i++) {
+    const s = group[i];
+    key += s.final ? 'F' : 'O';
+    for (let k = 0; k < s.supers.length; k++) key += heapKey(s.supers[k], groupStart, end, localToCanon) + ',';
+    const c = s.comp;
+    if (c.kind === KIND_FUNC) {
+      key += ':f';
+      for (let k = 0; k < c.params.length; k++) key += valKey(c.params[k], groupStart, end, localToCanon) + ',';
+      key += '>';
+      for (let k = 0; k < c.results.length; k++) key += valKey(c.results[k], groupStart, end, localToCanon) + ',';
+    } else if (c.kind === KIND_STRUCT) {
+      key += ':s';
+      for (let k = 0; k < c.fields.length; k++) key += fieldKey(c.fields[k], groupStart, end, localToCanon) + ',';
+    } else {
+      key += ':a' + fieldKey(c.field, groupStart, end, localToCanon);
+    }
+    key += ';';
+  }
   const found = groups.get(key);
   if (found !== undefined) return group.map((_, i) => found + i);
 
