@@ -110,3 +110,9 @@ test('instantiate(bytes) resolves to a WebAssemblyInstantiatedSource: members in
   assert.deepEqual(Object.keys(r), ['instance', 'module']);
   assert.equal(Object.getPrototypeOf(r), Object.prototype);
 });
+
+test('Table.set converts the value before checking the index (V8 checks the index first)', () => {
+  const t = new P.Table({ element: 'anyfunc', initial: 1 });
+  assert.throws(() => t.set(5, 'not a function'), TypeError);
+  assert.throws(() => t.set(5, null), RangeError);
+});
