@@ -85,9 +85,9 @@ export function oracle(ops: Op[]): Record<string, (...args: Bits[]) => Bits> {
 }
 
 // Adapters between bits and the tiers' representations.
-const f32In = (b: Bits): number => N.f32FromBits(b as number);
+export const f32In = (b: Bits): number => N.f32FromBits(b as number);
 const f32Out = (x: number): number => N.f32ToBits(x);
-const f64In = (b: Bits): number => {
+export const f64In = (b: Bits): number => {
   const lo = N.fromBigInt(b as bigint);
   return N.f64FromBits(lo, N.H.hi);
 };
