@@ -18,6 +18,7 @@ ARGS as its argv (FILE first); purewasm exits with the program's exit code.
 
 Options:
   --dir HOST[::GUEST]    give the program the host directory HOST, seen as GUEST (default: HOST)
+  --mapdir GUEST::HOST   the same, in the order of older wasmtime releases
   --env NAME[=VALUE]     set an environment variable (NAME alone copies it from purewasm's own)
   --invoke NAME          call the exported function NAME with ARGS (parsed by its parameter types:
                          i32, i64, f32, f64) instead of _start, and print each result on a line
@@ -31,8 +32,13 @@ export interface RunOutput {
   exitCode: number;
 }
 
-function preopens(dirs: string[]): Record<string, string> {
+function preopens(dirs: string[], mapdirs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  for (const m of mapdirs) {
+    const sep = m.indexOf('::');
+    if (sep <= 0 || sep + 2 >= m.length) throw new CliError(`run: --mapdir ${m}: expected GUEST::HOST`);
+    out[m.slice(0, sep)] = m.slice(sep + 2);
+  }
   for (const d of dirs) {
     const sep = d.indexOf('::');
     const host = sep >= 0 ? d.slice(0, sep) : d;
@@ -76,7 +82,7 @@ function failure(file: string, e: unknown): CliError {
 
 export function run(argv: readonly string[]): RunOutput {
   const { values, positional } = parseArgs('run', argv, {
-    flags: { dir: true, env: true, invoke: true, help: false },
+    flags: { dir: true, mapdir: true, env: true, invoke: true, help: false },
     aliases: { h: 'help' },
     stopAtPositional: true,
   });
@@ -92,10 +98,14 @@ export function run(argv: readonly string[]): RunOutput {
   } catch (e) {
     throw new CliError(`${file}: ${oneLine(e)}`);
   }
-  const wasi = new Wasi({
-    args: [file, ...args], env: environment(values.get('env') ?? []), preopens: preopens(values.get('dir') ?? []),
-    returnOnExit: true,
-  });
+  const env = environment(values.get('env') ?? []);
+  const dirs = preopens(values.get('dir') ?? [], values.get('mapdir') ?? []);
+  let wasi: Wasi;
+  try {
+    wasi = new Wasi({ args: [file, ...args], env, preopens: dirs, returnOnExit: true });
+  } catch (e) {
+    throw new CliError(`run: ${oneLine(e).replace(/^(TypeError: )?WASI: /, '')}`);
+  }
   for (const imp of WebAssembly.Module.imports(module)) {
     const known = imp.module === 'wasi_snapshot_preview1' && imp.kind === 'function' && imp.name in wasi.imports;
     if (!known) throw new CliError(`${file}: unknown import ${imp.module}::${imp.name} (${imp.kind}); purewasm run provides wasi_snapshot_preview1 only`);
@@ -111,7 +121,11 @@ export function run(argv: readonly string[]): RunOutput {
   const hasMemory = exports.memory instanceof WebAssembly.Memory;
   try {
     if (invoke === undefined) {
-      if (typeof exports._start === 'function') return { lines: [], exitCode: wasi.start(instance) };
+      if (typeof exports._start === 'function') {
+        if (hasMemory) return { lines: [], exitCode: wasi.start(instance) };
+        (exports._start as () => void)(); // WASI needs a memory; without one only proc_exit can work
+        return { lines: [], exitCode: 0 };
+      }
       // a reactor or a plain module: instantiating it (and _initialize) is the whole run
       if (typeof exports._initialize === 'function') {
         if (hasMemory) wasi.initialize(instance);

@@ -108,7 +108,13 @@ export const nodeHost: WasiHost = {
   fs: nodeFs,
   resolveDir(path) {
     const abs = resolve(path);
-    if (!fs.statSync(abs).isDirectory()) throw new Error(`preopen ${path} is not a directory`);
+    let isDir: boolean;
+    try {
+      isDir = fs.statSync(abs).isDirectory();
+    } catch (e) {
+      throw new Error(`WASI: preopen ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (e as Error).message}`);
+    }
+    if (!isDir) throw new Error(`WASI: preopen ${path} is not a directory`);
     return abs;
   },
   realtimeNs: () => epochOffset + process.hrtime.bigint(),
