@@ -1,6 +1,7 @@
 // Function-body validation (spec 3.4 "Instructions", algorithm of the appendix "Validation
-// Algorithm"): one pass over the body's bytes with readInstr, an operand stack of numeric types in a
-// typed array, control frames and the initialisation status of non-defaultable locals. Control,
+// Algorithm"): one pass over the body's bytes (body-read.ts in front of binary/instr.ts), an
+// operand stack of numeric types in a typed array, control frames and the initialisation status of
+// non-defaultable locals (state.ts). Control,
 // variables, calls, memories, tables and exceptions are typed here; references and GC in
 // body-ref.ts.
 
@@ -29,7 +30,7 @@ function singleton(t: ValType): readonly ValType[] {
   return a;
 }
 
-/** The function type at module-local type index `x` (the reader has checked x < types). */
+/** The function type at module-local type index `x` (call_indirect/call_ref immediates are unchecked). */
 export function funcTypeOf(st: FuncState, x: number): FuncType {
   if (x >= st.m.types.length) st.fail(`unknown type ${x}`);
   const c = st.m.typeDefs[x].comp;
@@ -47,9 +48,10 @@ function memAddr(st: FuncState, x: number): ValType {
   return st.m.memories[x].limits.addr64 ? I64 : I32;
 }
 
-/** Sets st's block start/end types from a block type of readBlockType. */
+/** Label and result types of the block type last given to blockType (module-level: no allocation). */
 let btStart: readonly ValType[] = EMPTY;
 let btEnd: readonly ValType[] = EMPTY;
+/** Resolves a block type of readBlockType into btStart/btEnd. */
 function blockType(st: FuncState, bt: number): void {
   if (bt === BLOCK_EMPTY) {
     btStart = EMPTY;
