@@ -40,8 +40,10 @@ test('run --invoke: typed arguments, results one per line as wasmtime prints the
   assert.equal((await call('mul64', calc, '3', '-5')).stdout, '-15\n');
 });
 
-test('run --invoke: i64 values beyond 32 bits', { todo: 'purewasm engine: an i64 result/argument loses its high half at the JS boundary (i64.const 2^33 returns 0n)' }, async () => {
+test('run --invoke: i64 values beyond 32 bits', async () => {
   assert.equal((await runCli(['run', '--invoke', 'mul64', calc, '123456789012', '1000'])).stdout, '123456789012000\n');
+  assert.equal((await runCli(['run', '--invoke', 'mul64', calc, '0xffffffffffffffff', '1'])).stdout, '-1\n');
+  assert.equal((await runCli(['run', '--invoke', 'mul64', calc, '-9223372036854775808', '1'])).stdout, '-9223372036854775808\n');
 });
 
 test('run: errors are one line with a non-zero exit code', async () => {
