@@ -324,7 +324,8 @@ function parseMemarg(cur: Cursor, ins: TInstr, bc: BodyContext, lane: boolean): 
 function laneIndex(cur: Cursor): number {
   const e = numberToken(cur, 'a lane index');
   const v = parseU32(e.text);
-  if (v === null || v > 255) throw errorAt(e, 'malformed lane index');
+  if (v === null && !/^[0-9]/.test(e.text)) throw errorAt(e, `expected a lane index, found ${e.text} (unexpected token)`);
+  if (v === null || v > 255) throw errorAt(e, `lane index ${e.text}: i8 constant out of range`);
   return v;
 }
 
