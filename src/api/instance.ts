@@ -3,7 +3,7 @@
 
 import { LinkError } from './errors.js';
 import type { ExternVal, InstanceInst } from '../runtime/interface.js';
-import * as runtime from '../runtime/index.js';
+import { createGlobal, instantiate } from '../runtime/index.js';
 import type { Module as SyntaxModule } from '../syntax/module.js';
 import {
   EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, EXTERNAL_TAG, I32, I64, F32, F64, V128,
@@ -17,12 +17,8 @@ import { tableInst, tableObject } from './table.js';
 import { tagInst, tagObject } from './tag.js';
 import { isObject, optionalObject, shapeInterface } from './webidl.js';
 
-type Instantiate = (m: SyntaxModule, imports: ExternVal[]) => InstanceInst;
-
 /** "Instantiate the core of a WebAssembly module" (LinkError, RuntimeError, or what JS threw). */
 export function instantiateCore(m: SyntaxModule, imports: ExternVal[]): InstanceInst {
-  const instantiate = (runtime as unknown as { instantiate?: Instantiate }).instantiate;
-  if (instantiate === undefined) throw new Error('the engine cannot instantiate modules yet');
   return instantiate(m, imports);
 }
 
@@ -80,7 +76,7 @@ export function readImports(s: ModuleSlots, importObject: object | undefined): E
           if (e instanceof TypeError) linkError(i, imp.module, imp.name, e.message);
           throw e;
         }
-        imports.push(runtime.createGlobal({ type: t, mutable: false }, value));
+        imports.push(createGlobal({ type: t, mutable: false }, value));
         break;
       }
       case EXTERNAL_MEMORY: {
