@@ -27,7 +27,11 @@ export interface WasiOptions {
 type Exports = Record<string, unknown>;
 
 function checkStrings(what: string, list: readonly unknown[]): void {
-  for (const s of list) if (typeof s !== 'string') throw new TypeError(`WASI: ${what} must be strings`);
+  for (const s of list) {
+    if (typeof s !== 'string') throw new TypeError(`WASI: ${what} must be strings`);
+    // the guest receives NUL-terminated strings: an inner NUL would silently cut one short
+    if (s.includes('\0')) throw new TypeError(`WASI: ${what} must not contain NUL characters`);
+  }
 }
 
 function checkStream(name: string, v: unknown, input: boolean): void {
@@ -50,6 +54,7 @@ export class WasiCore {
     if (!Array.isArray(args)) throw new TypeError('WASI: args must be an array');
     checkStrings('args', args);
     const env = Object.entries(options.env ?? {});
+    checkStrings('env names', env.map(([k]) => k));
     checkStrings('env values', env.map(([, v]) => v));
     for (const [k] of env) if (k.includes('=')) throw new TypeError(`WASI: environment name ${JSON.stringify(k)} contains "="`);
     checkStream('stdin', options.stdin, true);
@@ -63,6 +68,7 @@ export class WasiCore {
     this.fds.addStdio(options.stderr ?? 2, false);
     for (const [guest, hostDir] of Object.entries(options.preopens ?? {})) {
       if (typeof hostDir !== 'string') throw new TypeError(`WASI: preopen ${guest} must map to a host path`);
+      if (guest === '' || guest.includes('\0')) throw new TypeError(`WASI: preopen name ${JSON.stringify(guest)} is not a usable path`);
       this.fds.addPreopen(guest, host.resolveDir(hostDir));
     }
 

@@ -210,6 +210,10 @@ test('proc_exit: start() returns the code; poll_oneoff sleeps on a clock', () =>
 test('options are checked with clear errors; start needs memory and _start', () => {
   assert.throws(() => new Wasi({ args: [1 as unknown as string] }), /args must be strings/);
   assert.throws(() => new Wasi({ env: { 'A=B': 'x' } }), /contains "="/);
+  assert.throws(() => new Wasi({ args: ['a\0b'] }), /NUL/);
+  assert.throws(() => new Wasi({ env: { A: 'x\0' } }), /NUL/);
+  assert.throws(() => new Wasi({ preopens: { '': box } }), /not a usable path/);
+  assert.throws(() => new Wasi({ preopens: { '/x': join(box, 'nothing-here') } }), /no such directory/);
   assert.throws(() => new Wasi({ stdout: 'x' as unknown as number }), /stdout must be/);
   assert.throws(() => new Wasi({ preopens: { '/x': join(box, 'inside.txt') } }), /not a directory/);
   assert.throws(() => new Wasi({}).start({ exports: {} }), /memory/);
