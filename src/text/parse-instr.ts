@@ -333,7 +333,8 @@ const SHAPES: Record<string, [number, number]> = {
   i8x16: [16, 1], i16x8: [8, 2], i32x4: [4, 4], i64x2: [2, 8], f32x4: [4, 4], f64x2: [2, 8],
 };
 
-function parseV128(cur: Cursor): Uint8Array {
+/** `v128.const` operands: a shape keyword and its lanes (also for script constants). */
+export function parseV128(cur: Cursor): Uint8Array {
   const s = cur.peek();
   const shape = s !== undefined && s.kind === 'keyword' ? s.text : '';
   const dims = SHAPES[shape];

@@ -134,8 +134,11 @@ test('exceptions: try_table catch clauses and the legacy try', () => {
   assert.deepEqual(code(wat('(func (block (try (do) (delegate 0))))')), [0x02, 0x40, 0x06, 0x40, 0x18, 0, 0x0b, 0x0b]);
 });
 
-test('annotations are ignored anywhere', () => {
-  assert.deepEqual(wat('(module (@a x) (func (@b (nested "s")) nop (@c)))'), wat('(module (func nop))'));
+test('annotations are ignored anywhere, also when the S-expression reader keeps them', () => {
+  const plain = wat('(module (func (param i32) (i32.add (i32.const 1) (i32.const 2)) drop))');
+  const annotated = '((@x) module (@a x) ((@y) func (@b (nested "s")) (param (@c) i32) (i32.add (@d) (i32.const 1) (i32.const 2)) (@e) drop))';
+  assert.deepEqual(wat(annotated), plain);
+  assert.deepEqual(Array.from(parseModuleNode(parseSExprs(annotated)[0] as SList).bytes), plain);
 });
 
 test('script forms: binary, quote, definition', () => {
