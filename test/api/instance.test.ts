@@ -297,3 +297,19 @@ test('namespace functions: validate, compile, instantiate (both overloads)', asy
     await p;
   }
 });
+
+test('instantiate(module) reads the imports during the call, instantiate(bytes) after compiling', async () => {
+  const bytes = build({ imports: [{ module: 'm', name: 'g', kind: 'global', type: i32 }] });
+  const logs: string[][] = [];
+  for (const W of [ours, native]) {
+    const log: string[] = [];
+    const imports = { get m() { log.push('get m'); return { g: 1 }; } };
+    const p1 = W.instantiate(new W.Module(bytes), imports);
+    log.push('returned (module)');
+    const p2 = W.instantiate(bytes, imports);
+    log.push('returned (bytes)');
+    await Promise.all([p1, p2]);
+    logs.push(log);
+  }
+  assert.deepEqual(logs[0], logs[1]);
+});
