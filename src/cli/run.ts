@@ -20,6 +20,7 @@ Options:
   --dir HOST[::GUEST]    give the program the host directory HOST, seen as GUEST (default: HOST)
   --mapdir GUEST::HOST   the same, in the order of older wasmtime releases
   --env NAME[=VALUE]     set an environment variable (NAME alone copies it from purewasm's own)
+  --argv0 NAME           the program's argv[0] (default: FILE as given)
   --invoke NAME          call the exported function NAME with ARGS (parsed by its parameter types:
                          i32, i64, f32, f64) instead of _start, and print each result on a line
   -h, --help             show this help
@@ -82,7 +83,7 @@ function failure(file: string, e: unknown): CliError {
 
 export function run(argv: readonly string[]): RunOutput {
   const { values, positional } = parseArgs('run', argv, {
-    flags: { dir: true, mapdir: true, env: true, invoke: true, help: false },
+    flags: { dir: true, mapdir: true, env: true, invoke: true, argv0: true, help: false },
     aliases: { h: 'help' },
     stopAtPositional: true,
   });
@@ -102,7 +103,7 @@ export function run(argv: readonly string[]): RunOutput {
   const dirs = preopens(values.get('dir') ?? [], values.get('mapdir') ?? []);
   let wasi: Wasi;
   try {
-    wasi = new Wasi({ args: [file, ...args], env, preopens: dirs, returnOnExit: true });
+    wasi = new Wasi({ args: [values.get('argv0')?.at(-1) ?? file, ...args], env, preopens: dirs, returnOnExit: true });
   } catch (e) {
     throw new CliError(`run: ${oneLine(e).replace(/^(TypeError: )?WASI: /, '')}`);
   }

@@ -16,6 +16,8 @@ test('a WASI program gets its arguments and environment; the exit code is the pr
   const r = spawnCli(['run', '--env', 'GREETING=hi there', '--env=EMPTY=', join(programs, 'echo.wasm'), 'one', '--not-an-option']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /argv\[1\]=one /);
+  assert.match(r.stdout, /argv\[0\]=\/.*echo\.wasm /);
+  assert.match(spawnCli(['run', '--argv0', 'prog', join(programs, 'echo.wasm')]).stdout, /^argc=1\nargv\[0\]=prog /);
   assert.match(r.stdout, /argv\[2\]=--not-an-option /);
   assert.match(r.stdout, /env: GREETING=hi there\nenv: EMPTY=\nenvc=2/);
   assert.equal(r.stderr, 'done\n');

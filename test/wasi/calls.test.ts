@@ -234,3 +234,37 @@ test('times keep nanoseconds; fdstat reports the flags set', () => {
   assert.equal(dv().getBigUint64(256 + 48, true), 1_234_567_890_500_000_000n);
   assert.equal(w.fd_filestat_set_times(fd, 1n, 1n, 1 | 2 /* ATIM|ATIM_NOW */), ERRNO.INVAL);
 });
+
+test('poll_oneoff on descriptors: files are ready with their remaining bytes, bad ones report EBADF', () => {
+  const { w, open, dv } = setup();
+  const fd = open('inside.txt') as number;
+  const sub = (i: number, userdata: bigint, type: number, fdOrClock: number, timeout = 0n) => {
+    const s = i * 48;
+    new Uint8Array(dv().buffer, s, 48).fill(0);
+    dv().setBigUint64(s, userdata, true);
+    dv().setUint8(s + 8, type);
+    dv().setUint32(s + 16, fdOrClock, true);
+    dv().setBigUint64(s + 24, timeout, true);
+  };
+  sub(0, 1n, 1 /* FD_READ */, fd);
+  sub(1, 2n, 2 /* FD_WRITE */, 99);
+  sub(2, 3n, 0 /* CLOCK */, 1, 10_000_000_000n); // 10 s: must not be waited for, descriptors are ready
+  const t0 = performance.now();
+  assert.equal(w.poll_oneoff(0, 512, 3, 1000), 0);
+  assert.ok(performance.now() - t0 < 1000);
+  assert.equal(dv().getUint32(1000, true), 2);
+  assert.equal(dv().getBigUint64(512, true), 1n);
+  assert.equal(dv().getUint16(512 + 8, true), 0);
+  assert.equal(dv().getUint8(512 + 10), 1);
+  assert.equal(dv().getBigUint64(512 + 16, true), 6n); // "inside"
+  assert.equal(dv().getBigUint64(544, true), 2n);
+  assert.equal(dv().getUint16(544 + 8, true), ERRNO.BADF);
+});
+
+test('sockets and signals are not available: the errno says so', () => {
+  const { w } = setup();
+  assert.equal(w.sock_accept(PRE, 0, 0), ERRNO.NOTSOCK);
+  assert.equal(w.sock_shutdown(77, 0), ERRNO.BADF);
+  assert.equal(w.proc_raise(2), ERRNO.NOSYS);
+  assert.equal(w.sched_yield(), 0);
+});
