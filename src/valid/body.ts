@@ -313,8 +313,9 @@ function call(st: FuncState, f: FuncType, tail: boolean): void {
  */
 function reopen(st: FuncState, kind: number): void {
   const top = st.depth - 1;
-  st.popAll(st.ends[top]);
-  if (st.sp !== st.height[top]) st.fail('type mismatch: values left on the stack at the end of a block');
+  const sp0 = st.sp;
+  st.popAll(st.ends[top], 'block');
+  if (st.sp !== st.height[top]) st.requires(st.ends[top], sp0, 'block', st.height[top]);
   st.resetLocals(st.initHeight[top]);
   st.kind[top] = kind;
   st.revive();

@@ -110,9 +110,24 @@ export class FuncState {
     return got;
   }
 
-  /** pop_vals(ts), checking from the top. */
-  popAll(ts: readonly ValType[]): void {
-    for (let i = ts.length - 1; i >= 0; i--) this.popExpect(ts[i]);
+  /** pop_vals(ts), checking from the top; a failure lists what was needed and what was there. */
+  popAll(ts: readonly ValType[], what = 'instruction'): void {
+    const sp0 = this.sp;
+    for (let i = ts.length - 1; i >= 0; i--) {
+      if (this.sp === this.floor) {
+        if (this.dead) return; // every remaining operand is BOT
+        this.requires(ts, sp0, what);
+      }
+      const got = this.vals[--this.sp];
+      const want = ts[i];
+      if (got !== want && got !== BOT && !matchValType(got, want)) this.requires(ts, sp0, what);
+    }
+  }
+
+  /** The reference interpreter's wording: "instruction requires [..] but stack has [..]". */
+  requires(ts: readonly ValType[], sp0: number, what: string, from = Math.max(this.floor, sp0 - ts.length)): never {
+    const has = Array.from(this.vals.subarray(from, sp0), typeName).join(' ');
+    return this.fail(`type mismatch: ${what} requires [${ts.map(typeName).join(' ')}] but stack has [${has}]`);
   }
 
   /** Checks that the top of the stack matches `ts` without consuming it (pop_vals; push_vals(popped)). */
@@ -147,10 +162,9 @@ export class FuncState {
   /** pop_ctrl(): checks the frame's results and that nothing else is left, resets local init. */
   popCtrl(): void {
     const top = this.depth - 1;
-    this.popAll(this.ends[top]);
-    if (this.sp !== this.height[top]) {
-      this.fail(`type mismatch: ${this.sp - this.height[top]} value(s) left on the stack at the end of a block`);
-    }
+    const sp0 = this.sp;
+    this.popAll(this.ends[top], 'block');
+    if (this.sp !== this.height[top]) this.requires(this.ends[top], sp0, 'block', this.height[top]);
     this.resetLocals(this.initHeight[top]);
     this.depth = top;
     if (top > 0) {
