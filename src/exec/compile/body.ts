@@ -45,6 +45,16 @@ const RELOAD = '\u0001';
 
 export const MAX_EXPR = 240;
 
+/** Pending expressions that read state a call may change: globals, table and memory sizes. */
+const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b/;
+const SLOT_REF = /\b[sh](\d+)\b/g;
+
+/** Whether `e` reads a slot variable of depth >= d. */
+function refsSlotFrom(e: string, d: number): boolean {
+  for (const m of e.matchAll(SLOT_REF)) if (Number(m[1]) >= d) return true;
+  return false;
+}
+
 export function lit(n: number): string {
   return n < 0 || Object.is(n, -0) ? `(${Object.is(n, -0) ? '-0' : n})` : `${n}`;
 }
@@ -65,6 +75,7 @@ export class FuncCompiler {
   private readonly bindings = new Set<string>();
   private readonly consts: string[] = [];
   readonly mems = new Set<number>();
+  private readonly limits = new Set<string>();
   hasTail = false;
   private readonly localTypes: ValType[];
 
@@ -102,6 +113,13 @@ export class FuncCompiler {
     this.mems.add(m);
     return { dv: `dv${m}`, ln: `ln${m}`, M: this.bind(`M${m}`) };
   }
+  /** The variable holding memory m's byte length minus `width` (the largest valid address). */
+  memoryLimit(m: number, width: number): string {
+    this.memory(m);
+    const key = `${m}w${width}`;
+    this.limits.add(key);
+    return `m${key}`;
+  }
   trap(reason: string): string {
     return `${this.use('trap')}(${JSON.stringify(reason)});`;
   }
@@ -136,7 +154,7 @@ export class FuncCompiler {
    */
   target(t: ValType): [string, string] {
     const d = this.stack.length;
-    this.flushTo(d);
+    this.flushRefs((e) => refsSlotFrom(e, d));
     this.noteDepth(d);
     this.stack.push({ t, e: `s${d}`, h: `h${d}`, c: null, v: true });
     return [`s${d}`, `h${d}`];
@@ -155,6 +173,23 @@ export class FuncCompiler {
   }
   flushAll(): void {
     this.flushTo(this.stack.length);
+  }
+  /**
+   * Flushes the pending entries whose expressions satisfy `reads`, and everything below the
+   * highest of them (flushing writes slots that lower pending entries may still read).
+   */
+  flushRefs(reads: (e: string) => boolean): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const x = this.stack[i];
+      if (!x.v && (reads(x.e) || (x.h !== '' && reads(x.h)))) {
+        this.flushTo(i + 1);
+        return;
+      }
+    }
+  }
+  /** Before a call (or memory/table growth): what a callee may change — globals, sizes. */
+  flushForCall(): void {
+    this.flushRefs((e) => STATE_READ.test(e));
   }
   private noteDepth(d: number): void {
     if (d + 1 > this.maxDepth) this.maxDepth = d + 1;
@@ -369,7 +404,7 @@ export class FuncCompiler {
       case 'call': {
         const ft = this.funcType(ins.a);
         const args = this.slots(this.popN(ft.params.length));
-        this.flushAll();
+        this.flushForCall();
         this.callResults(`${this.bind('F')}[${ins.a}](${args.join(', ')})`, ft.results);
         return;
       }
@@ -377,7 +412,7 @@ export class FuncCompiler {
         const ft = this.mod.typeDefs[ins.a].comp as FuncType;
         const callee = this.callee(ins.a, ins.b);
         const args = this.slots(this.popN(ft.params.length));
-        this.flushAll();
+        this.flushForCall();
         this.emit(`fr = ${callee};`);
         this.callResults(`fr.fn(${args.join(', ')})`, ft.results);
         return;
@@ -415,9 +450,18 @@ export class FuncCompiler {
       }
       case 'local.set': case 'local.tee': {
         const x = this.pop();
-        this.flushAll();
         const [lo, hi] = this.local(ins.a);
-        this.emit(x.t === I64 ? `${lo} = ${x.e}; ${hi} = ${x.h};` : `${lo} = ${x.e};`);
+        const mine = new RegExp(`\\b[lk]${ins.a}\\b`);
+        const d = this.stack.length;
+        const last = this.out.length - 1;
+        const assigned = `s${d} = `;
+        if (x.v && x.t !== I64 && last >= 0 && this.out[last].startsWith(assigned) && !this.pendingReads(mine)) {
+          // The value was just computed into its slot: compute it into the local instead.
+          this.out[last] = `${lo} = ${this.out[last].slice(assigned.length)}`;
+        } else {
+          this.flushRefs((e) => mine.test(e));
+          this.emit(x.t === I64 ? `${lo} = ${x.e}; ${hi} = ${x.h};` : `${lo} = ${x.e};`);
+        }
         if (name === 'local.tee') this.push(x.t, lo, x.t === I64 ? hi : '');
         return;
       }
@@ -429,8 +473,8 @@ export class FuncCompiler {
       }
       case 'global.set': {
         const x = this.pop();
-        this.flushAll();
         const g = this.bind(`G${ins.a}`);
+        this.flushRefs((e) => e.includes(`${g}.`));
         this.emit(x.t === I64 ? `${g}.v = ${x.e}; ${g}.h = ${x.h};` : `${g}.v = ${x.e};`);
         return;
       }
@@ -455,6 +499,10 @@ export class FuncCompiler {
       return;
     }
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
+  }
+
+  private pendingReads(re: RegExp): boolean {
+    return this.stack.some((x) => !x.v && (re.test(x.e) || (x.h !== '' && re.test(x.h))));
   }
 
   private funcType(f: number): FuncType {
@@ -500,8 +548,10 @@ export class FuncCompiler {
     for (let d = 0; d < this.maxDepth; d++) decl.push(`s${d} = 0`, `h${d} = 0`);
     decl.push('A = 0', 'T = 0', 'X = 0', 'fr = null');
     const mems = [...this.mems].sort((a, b) => a - b);
-    for (const m of mems) decl.push(`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`);
-    const reload = mems.map((m) => `dv${m} = M${m}.dv; ln${m} = M${m}.len;`).join(' ');
+    const limits = [...this.limits].map((k) => [k, k.split('w')] as const);
+    const limitsOf = (m: number): string[] => limits.filter(([, [mm]]) => Number(mm) === m).map(([k, [, w]]) => `m${k} = ln${m} - ${w}`);
+    for (const m of mems) decl.push(`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m));
+    const reload = mems.map((m) => [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m)].join('; ') + ';').join(' ');
     const body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
 
     if (this.hasTail) {
@@ -515,7 +565,8 @@ export class FuncCompiler {
       pro.push(m ? `const ${b} = E.${m[1]}[${m[2]}];` : `const ${b} = E.${b};`);
     }
     pro.push(...this.consts);
-    const fn = `function f${this.index}(${ps.join(', ')}) {\nlet ${decl.join(', ')};\n${body}\n}`;
+    // Parenthesised: V8 then compiles the function eagerly instead of pre-parsing it first.
+    const fn = `(function f${this.index}(${ps.join(', ')}) {\nlet ${decl.join(', ')};\n${body}\n})`;
     if (!this.hasTail) return `${pro.join('\n')}\nreturn [${fn}, null];`;
     // With tail calls the body is the step; the entry point runs the trampoline behind it.
     return `${pro.join('\n')}\nconst step = ${fn};\n` +

@@ -90,6 +90,11 @@ function runTail(): unknown {
   }
 }
 
+/** A load or store out of bounds (kept out of line: compiled code only says `oob()`). */
+function oob(): never {
+  trap(OOB_MEMORY);
+}
+
 /** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */
 function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
@@ -97,7 +102,7 @@ function u64(lo: number, hi: number): number {
 
 export const HELPERS: Record<string, unknown> = {
   ...N,
-  R, TAIL, TC, runTail, callee, u64,
+  R, TAIL, TC, runTail, callee, u64, oob,
   EMPTY_DATA: new Uint8Array(0),
   EMPTY_ELEM: Object.freeze([]) as unknown as Value[],
   memFill, memCopy, memInit, tableInit, tableCopy, tableFill, tableGrow,

@@ -6,7 +6,7 @@
 
 import type { Instr } from '../../binary/instr.js';
 import { I32, I64, F32, F64 } from '../../syntax/types.js';
-import { OOB_MEMORY, OOB_TABLE } from '../numerics.js';
+import { OOB_TABLE } from '../numerics.js';
 import type { Entry, FuncCompiler } from './body.js';
 
 type Emit = (c: FuncCompiler, ins: Instr) => void;
@@ -19,17 +19,22 @@ function num(c: FuncCompiler, x: Entry): string {
 
 /** Emits the bounds check of an access of `width` bytes; leaves the effective address in A. */
 function address(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
-  const { dv, ln } = c.memory(ins.a);
-  const base = x.t === I64 ? `(${x.h} >>> 0) * 4294967296 + (${x.e} >>> 0)` : `(${x.e} >>> 0)`;
-  const ea = ins.offset === 0 ? base : `${base} + ${ins.offset === Infinity ? 'Infinity' : ins.offset}`;
-  c.emit(`if ((A = ${ea}) > ${ln} - ${width}) ${c.trap(OOB_MEMORY)}`);
+  const { dv } = c.memory(ins.a);
+  const limit = c.memoryLimit(ins.a, width);
+  const lit = /^\(?(-?\d+)\)?$/.exec(x.e);
+  let ea: string;
+  if (x.t !== I64 && lit) ea = `${(Number(lit[1]) >>> 0) + (ins.offset === Infinity ? 2 ** 64 : ins.offset)}`;
+  else {
+    const base = x.t === I64 ? `(${x.h} >>> 0) * 4294967296 + (${x.e} >>> 0)` : `(${x.e} >>> 0)`;
+    ea = ins.offset === 0 ? base : `${base} + ${ins.offset === Infinity ? 'Infinity' : ins.offset}`;
+  }
+  c.emit(`if ((A = ${ea}) > ${limit}) ${c.use('oob')}();`);
   return dv;
 }
 
 function load(name: string, t: number, width: number, get: (dv: string, c: FuncCompiler) => string, hi?: (s: string) => string): void {
   MEMORY.set(name, (c, ins) => {
     const x = c.pop();
-    c.flushTo(c.stack.length); // the check may trap: keep the order of what precedes it simple
     const dv = address(c, ins, x, width);
     const [s, h] = c.target(t);
     c.emit(`${s} = ${get(dv, c)};`);
@@ -53,7 +58,6 @@ load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X :
 // i64.load reads two words.
 MEMORY.set('i64.load', (c, ins) => {
   const x = c.pop();
-  c.flushTo(c.stack.length);
   const dv = address(c, ins, x, 8);
   const [s, h] = c.target(I64);
   c.emit(`${s} = ${dv}.getInt32(A, true); ${h} = ${dv}.getInt32(A + 4, true);`);
@@ -93,7 +97,7 @@ MEMORY.set('memory.size', (c, ins) => {
 });
 MEMORY.set('memory.grow', (c, ins) => {
   const x = c.pop();
-  c.flushAll();
+  c.flushForCall();
   const { M } = c.memory(ins.a);
   const [s, h] = c.target(is64(c, ins.a) ? I64 : I32);
   c.emit(`${s} = ${M}.grow(${num(c, x)});`);
@@ -128,7 +132,6 @@ function tableIs64(c: FuncCompiler, t: number): boolean {
 
 MEMORY.set('table.get', (c, ins) => {
   const x = c.pop();
-  c.flushTo(c.stack.length);
   const T = c.bind(`T${ins.a}`);
   c.emit(`if ((A = ${num(c, x)}) >= ${T}.elems.length) ${c.trap(OOB_TABLE)}`);
   const [s] = c.target(0x100);
@@ -147,7 +150,7 @@ MEMORY.set('table.size', (c, ins) => {
 });
 MEMORY.set('table.grow', (c, ins) => {
   const [v, n] = c.popN(2);
-  c.flushAll();
+  c.flushForCall();
   const [s, h] = c.target(tableIs64(c, ins.a) ? I64 : I32);
   c.emit(`${s} = ${c.use('tableGrow')}(${c.bind(`T${ins.a}`)}, ${v.e}, ${num(c, n)});`);
   if (tableIs64(c, ins.a)) c.emit(`${h} = ${s} >> 31;`);
