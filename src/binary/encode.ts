@@ -107,6 +107,18 @@ export class ByteWriter {
     this.len = p + 4;
   }
 
+  /** 64 raw bits, little endian (an f64 bit pattern given as its low and high 32 bits). */
+  bits64(lo: number, hi: number): void {
+    this.bits32(lo);
+    this.bits32(hi);
+  }
+
+  /** A vector: its length, then each item as `each` writes it. */
+  vec<T>(items: readonly T[], each: (item: T) => void): void {
+    this.u32(items.length);
+    for (const x of items) each(x);
+  }
+
   /** A name or byte vector: its length then its bytes. */
   name(b: Uint8Array): void {
     this.u32(b.length);
@@ -255,8 +267,7 @@ export function writeInstr(w: ByteWriter, ins: TInstr): void {
     case 'f32':
       return w.bits32(ins.a);
     case 'f64':
-      w.bits32(ins.a);
-      return w.bits32(ins.b);
+      return w.bits64(ins.a, ins.b);
     case 'v128': case 'shuffle':
       return w.bytes(ins.bytes!);
     case 'indirect': case 'memmem': case 'datamem': case 'tabtab': case 'elemtab': case 'field':
@@ -366,12 +377,9 @@ function usesDataIndices(m: TextModule): boolean {
     m.datas.some((d) => d.offset !== null && exprUsesData(d.offset));
 }
 
+/** A section holding one vector; left out when the vector is empty. */
 function vecSection<T>(w: ByteWriter, id: number, items: T[], each: (x: T) => void): void {
-  if (items.length === 0) return;
-  w.section(id, () => {
-    w.u32(items.length);
-    for (const x of items) each(x);
-  });
+  if (items.length > 0) w.section(id, () => w.vec(items, each));
 }
 
 export function encodeModule(m: TextModule): Uint8Array {

@@ -338,7 +338,7 @@ export function parseV128(cur: Cursor): Uint8Array {
   const s = cur.peek();
   const shape = s !== undefined && s.kind === 'keyword' ? s.text : '';
   const dims = SHAPES[shape];
-  if (!dims) throw cur.error('expected a vector shape (unexpected token)');
+  if (!dims) throw cur.error('expected a vector shape');
   cur.next();
   const bytes = new Uint8Array(16);
   const view = new DataView(bytes.buffer);

@@ -35,3 +35,9 @@ test('sized content gets its shortest length prefix, growing the buffer as neede
   assert.equal(out.length, 4 + 200);
   assert.equal(out[4 + 199], 199);
 });
+
+test('vectors and raw f64 bits', () => {
+  assert.deepEqual(bytes((w) => w.vec([1, 2, 300], (x) => w.u32(x))), [3, 1, 2, 0xac, 0x02]);
+  assert.deepEqual(bytes((w) => w.bits64(0x00000001, 0x7ff80000)), [1, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
+  assert.deepEqual(bytes((w) => w.name(new TextEncoder().encode('é'))), [2, 0xc3, 0xa9]);
+});
