@@ -1,11 +1,13 @@
-// Runs the testsuite-bin scripts in `PARALLEL` worker threads, each file with a time limit; a
+// Runs the testsuite scripts (binary-encoded and text) in `PARALLEL` worker threads, each file with a time limit; a
 // worker that crashes or hangs is terminated and replaced, so one file never stops the others. Shared by the
 // CI test (testsuite.test.ts) and the expectations writer (update-expected.ts).
 
 import { Worker } from 'node:worker_threads';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TESTSUITE_BIN } from '../util/wast-binaries.js';
+import { SHARED, TESTSUITE_BIN } from '../util/wast-binaries.js';
+
+const TESTSUITE = join(SHARED, 'spec/testsuite');
 
 export interface FileResult {
   passed: number;
@@ -25,11 +27,23 @@ export const EXPECTED_PATH = new URL('../../../test/spec/expected.json', import.
 export const PARALLEL = Number(process.env.SPEC_PARALLEL ?? 2);
 export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 60_000);
 
-/** Script names relative to testsuite-bin: the top-level ones and custom/. */
+/**
+ * Script names: the binary-encoded scripts of testsuite-bin (`x.bin.wast`, `custom/x.bin.wast`) and
+ * the text originals of testsuite (`x.wast`, `custom/x.wast`, `legacy/x.wast`), which add the WAT
+ * parser to the pipeline and the `module quote` checks that exist only as text.
+ */
 export function specFiles(): string[] {
-  const top = readdirSync(TESTSUITE_BIN).filter((f) => f.endsWith('.wast'));
-  const custom = readdirSync(join(TESTSUITE_BIN, 'custom')).filter((f) => f.endsWith('.wast')).map((f) => `custom/${f}`);
-  return [...top, ...custom].sort();
+  const list = (root: string, sub: string) =>
+    readdirSync(join(root, sub)).filter((f) => f.endsWith('.wast')).map((f) => (sub ? `${sub}/${f}` : f));
+  return [
+    ...list(TESTSUITE_BIN, ''), ...list(TESTSUITE_BIN, 'custom'),
+    ...list(TESTSUITE, ''), ...list(TESTSUITE, 'custom'), ...list(TESTSUITE, 'legacy'),
+  ].sort();
+}
+
+/** The file behind a script name. */
+export function specPath(name: string): string {
+  return join(name.endsWith('.bin.wast') ? TESTSUITE_BIN : TESTSUITE, name);
 }
 
 export function expectationOf(r: FileResult): Expectation {
@@ -74,7 +88,7 @@ class Lane {
       const onExit = (code: number) => finish(broken(`worker exited with code ${code}`), false);
       const timer = setTimeout(() => finish(broken(`timeout after ${FILE_TIME_LIMIT_MS} ms`), false), FILE_TIME_LIMIT_MS);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage(join(TESTSUITE_BIN, name));
+      worker.postMessage(specPath(name));
     });
   }
 
@@ -88,12 +102,16 @@ class Lane {
 export async function runSpecFiles(names = specFiles(), onResult?: (name: string, r: FileResult, ms: number) => void): Promise<Map<string, FileResult>> {
   const results = new Map<string, FileResult>();
   let next = 0;
+  // A worker that dies before its first command (e.g. a module of the build fails to load) would
+  // die the same way for every file: report that once per file without respawning each time.
+  let startupFailure: FileResult | null = null;
   const drive = async () => {
     const lane = new Lane();
     while (next < names.length) {
       const name = names[next++];
       const t0 = Date.now();
-      const r = await lane.run(name);
+      const r = startupFailure ?? (await lane.run(name));
+      if (r.failing.length === 1 && r.failing[0].line === 0 && r.passed + r.notRun === 0) startupFailure = r;
       results.set(name, r);
       onResult?.(name, r, Date.now() - t0);
     }

@@ -1,5 +1,5 @@
 // Worker entry: runs the .wast files it is sent, one message each, against purewasm
-// (script/contract-engine) and posts a FileResult for each. Progress (the line of the command
+// (script/contract-engine, with text/parse for text modules) and posts a FileResult for each. Progress (the line of the command
 // being run) goes to a shared Int32Array so the parent can say where a file hung when it has to
 // terminate the worker.
 
@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { runScriptSource } from '../../src/script/runner.js';
 import { contractEngine } from '../../src/script/contract-engine.js';
+import { parseModule } from '../../src/text/parse.js';
 import type { FileResult } from './pool.js';
 
 const { progress } = workerData as { progress: SharedArrayBuffer };
@@ -14,7 +15,7 @@ const line = new Int32Array(progress);
 
 parentPort!.on('message', (path: string) => {
   Atomics.store(line, 0, 0);
-  const report = runScriptSource(readFileSync(path, 'utf8'), contractEngine(), {
+  const report = runScriptSource(readFileSync(path, 'utf8'), contractEngine({ parseText: parseModule }), {
     onCommand: (l) => Atomics.store(line, 0, l),
   });
   const result: FileResult = {

@@ -1,5 +1,6 @@
-// The official 3.0 testsuite (the binary-encoded scripts of ../shared/spec/testsuite-bin) against
-// purewasm. Prints a per-file table and totals, and fails on ANY difference from expected.json —
+// The official 3.0 testsuite against purewasm: the binary-encoded scripts of
+// ../shared/spec/testsuite-bin and the text originals of ../shared/spec/testsuite (top level,
+// custom/, legacy/; these also exercise the WAT parser). Prints a per-file table and totals, and fails on ANY difference from expected.json —
 // a check that newly fails, and equally one that newly passes (then run update-expected.js so the
 // file keeps stating the truth). `SPEC_FILES=a,b` limits the run to matching files.
 
@@ -8,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { EXPECTED_PATH, HEADER, expectationOf, row, runSpecFiles, specFiles, type Expectation } from './pool.js';
 
-test('testsuite-bin scripts match test/spec/expected.json', { timeout: 15 * 60_000 }, async () => {
+test('testsuite scripts match test/spec/expected.json', { timeout: 15 * 60_000 }, async () => {
   const filter = process.env.SPEC_FILES?.split(',').filter(Boolean) ?? [];
   const names = specFiles().filter((n) => filter.length === 0 || filter.some((f) => n.includes(f)));
   const expected: Record<string, Expectation> = JSON.parse(readFileSync(EXPECTED_PATH, 'utf8'));

@@ -1,4 +1,4 @@
-// Rewrites test/spec/expected.json from a fresh run of the testsuite-bin scripts:
+// Rewrites test/spec/expected.json from a fresh run of the testsuite scripts (binary and text):
 //   node .build-NAME/test/spec/update-expected.js [file-filter…]
 // With filters, only the matching files are re-run and replaced; the others keep their entries.
 // Commit the result together with the change that moved the numbers.
