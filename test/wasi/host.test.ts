@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { WasiCore, type HostFs, type WasiHost } from '../../src/wasi/index.js';
+import { WasiCore, createMemoryHost, type HostFs, type WasiHost } from '../../src/wasi/browser.js';
+import { cases, reference } from './cases.js';
 import { programBytes } from './harness.js';
 
 function fakeHost(): WasiHost & { slept: bigint } {
@@ -67,5 +68,33 @@ test('only node-host.ts uses Node (index.ts binds it; WasiCore needs no Node)', 
     const src = readFileSync(join(dir, f), 'utf8');
     const usesNode = /from 'node:/.test(src) || /\bprocess\.[a-z]/.test(src);
     assert.equal(usesNode, f === 'node-host.ts', `${f} ${usesNode ? 'uses' : 'does not use'} Node`);
+    // and only index.ts (the Node entry) reaches node-host.ts: browser.ts's graph stays Node-free
+    assert.equal(/from '\.\/(node-host|index)\.js'/.test(src), f === 'index.ts', `${f} imports the Node host`);
+  }
+});
+
+test('the in-memory host runs the file programs exactly as node:wasi does on disk', () => {
+  const dirSizes = (s: string) => s.replace(/\(dir,\d+\)/g, '(dir,N)');
+  for (const c of cases.filter((x) => ['files', 'meta', 'wc'].includes(x.program))) {
+    const files: Record<string, string> = {};
+    for (const [name, text] of Object.entries(c.run.files ?? {})) files[`/sandbox/${name}`] = text;
+    const host = createMemoryHost(files);
+    let stdout = '';
+    let stderr = '';
+    const wasi = new WasiCore({
+      args: [c.program, ...(c.run.args ?? [])], preopens: { '/sandbox': '/sandbox' }, stdin: c.run.stdin ?? '',
+      stdout: (b) => { stdout += new TextDecoder().decode(b); },
+      stderr: (b) => { stderr += new TextDecoder().decode(b); },
+    }, host);
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(programBytes(c.program)), { wasi_snapshot_preview1: wasi.imports });
+    const code = wasi.start(instance);
+    const ref = reference(c);
+    assert.equal(dirSizes(stdout), dirSizes(ref.stdout), c.name);
+    assert.equal(stderr, ref.stderr, c.name);
+    assert.equal(code, ref.code, c.name);
+    const left: Record<string, string> = {};
+    for (const p of host.listFiles('/sandbox')) left[p.slice('/sandbox/'.length)] = Buffer.from(host.readFile(p)!).toString('base64');
+    const expected = Object.fromEntries(Object.entries(ref.files).filter(([k]) => !k.endsWith('/')));
+    assert.deepEqual(left, expected, c.name);
   }
 });
