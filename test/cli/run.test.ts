@@ -56,6 +56,24 @@ test('a WASI program written in WAT', () => {
   assert.deepEqual(spawnCli(['run', hello]), { code: 5, stdout: 'hello from wat\n', stderr: '' });
 });
 
+test('--invoke on a WASI reactor runs _initialize first; on a command it skips _start', () => {
+  const module = (entry: string) => `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (global $ready (mut i32) (i32.const 0))
+  (data (i32.const 16) "hi\\n")
+  (func (export "${entry}") (global.set $ready (i32.const 40)))
+  (func (export "greet") (param i32) (result i32)
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 3))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (i32.add (global.get $ready) (local.get 0))))`;
+  const reactor = file('reactor.wat', module('_initialize'));
+  assert.deepEqual(spawnCli(['run', '--invoke', 'greet', reactor, '2']), { code: 0, stdout: 'hi\n42\n', stderr: '' });
+  const command = file('command.wat', module('_start'));
+  assert.deepEqual(spawnCli(['run', '--invoke', 'greet', command, '2']), { code: 0, stdout: 'hi\n2\n', stderr: '' });
+});
+
 test('a trap exits with 134, other failures with 1, each with one line on stderr', () => {
   const boom = file('boom.wat', '(module (func (export "_start") unreachable))');
   const trap = spawnCli(['run', boom]);
