@@ -58,9 +58,6 @@ export class ModuleContext {
   readonly singleton: boolean[] = [];
   /** Field identifiers of each struct type. */
   readonly fieldIds: Map<string, number>[] = [];
-  /** Address type of each table and memory (true: i64), for the offset abbreviations. */
-  readonly table64: boolean[] = [];
-  readonly memory64: boolean[] = [];
 
   /**
    * The type index of a type use given only by its parameters and results: the smallest index

@@ -58,6 +58,13 @@ for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!
 const RUN_EXTRA = new Uint8Array(128);
 for (const c of ',;[]{}') RUN_EXTRA[c.charCodeAt(0)] = 1;
 
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
 export function isIdChar(c: number): boolean {
   return c < 128 && ID_CHAR[c] === 1;
 }
@@ -223,13 +230,11 @@ export class Lexer {
         return;
       }
       default: {
-        const h = s.slice(at + 1, at + 3);
-        if (/^[0-9a-fA-F]{2}$/.test(h)) {
-          out.push(parseInt(h, 16));
-          this.pos = at + 3;
-          return;
-        }
-        this.error('illegal escape in string', at);
+        const hi = hexValue(s.charCodeAt(at + 1));
+        const lo = hexValue(s.charCodeAt(at + 2));
+        if (hi < 0 || lo < 0) this.error('illegal escape in string', at);
+        out.push(hi * 16 + lo);
+        this.pos = at + 3;
       }
     }
   }
@@ -243,9 +248,6 @@ export class Lexer {
     const line = this.line;
     const column = offset - this.lineStart + 1;
     const c = s.charCodeAt(offset);
-    const tok = (kind: TokenKind, extra?: Partial<Token>): Token => ({
-      kind, text: s.slice(offset, this.pos), offset, line, column, end: this.pos, ...extra,
-    });
 
     if (c === 40) {
       this.pos++;
@@ -268,14 +270,14 @@ export class Lexer {
           if (this.annotDepth === 0) this.error('empty annotation id', idStart);
           this.pos = offset + 1; // inside an annotation: a plain '(' followed by a token
           this.parenDepth++;
-          return tok('(');
+          return this.token('(', offset, line, column);
         }
         this.annotDepth++;
         this.annotParen.push(++this.parenDepth);
-        return tok('annot', { name });
+        return this.token('annot', offset, line, column, name);
       }
       this.parenDepth++;
-      return tok('(');
+      return this.token('(', offset, line, column);
     }
     if (c === 41) {
       this.pos++;
@@ -284,19 +286,25 @@ export class Lexer {
         this.annotDepth--;
       }
       this.parenDepth--;
-      return tok(')');
+      return this.token(')', offset, line, column);
     }
 
     // A run of idchars, strings and `,;[]{}` (stopping before `;;`, which starts a comment).
     let strings = 0;
+    let extra = false; // saw one of `,;[]{}`
+    let stringStart = -1; // where the last string began
     let bytes: Uint8Array | undefined;
     while (this.pos < s.length) {
       const d = s.charCodeAt(this.pos);
       if (d === 34) {
+        stringStart = this.pos;
         bytes = this.string();
         strings++;
-      } else if (d < 128 && (ID_CHAR[d] === 1 || RUN_EXTRA[d] === 1)) {
+      } else if (d < 128 && ID_CHAR[d] === 1) {
+        this.pos++;
+      } else if (d < 128 && RUN_EXTRA[d] === 1) {
         if (d === 59 && s.charCodeAt(this.pos + 1) === 59) break;
+        extra = true;
         this.pos++;
       } else break;
     }
@@ -304,24 +312,33 @@ export class Lexer {
       if (c >= 0xd800 && c < 0xdc00) this.error('illegal character');
       this.error(c < 0x20 || c === 0x7f || c >= 0x80 ? 'illegal character' : `unexpected character '${s[offset]}'`);
     }
-    const text = s.slice(offset, this.pos);
-    if (strings === 1 && c === 34 && text.length > 0 && s.charCodeAt(this.pos - 1) === 34 && this.isOneString(offset)) {
-      return tok('string', { bytes });
-    }
+    const end = this.pos;
+    // The run from `from` is exactly one string when its only string starts there and the run ends
+    // with a quote (anything after that string's closing quote would end with another string).
+    const oneStringFrom = (from: number) => strings === 1 && stringStart === from && s.charCodeAt(end - 1) === 34;
+    if (c === 34 && oneStringFrom(offset)) return this.token('string', offset, line, column, undefined, bytes);
     if (c === 36 /* $ */) {
-      if (strings === 0 && text.length > 1 && /^\$[^,;[\]{}]+$/.test(text)) return tok('id', { name: text.slice(1) });
-      if (strings === 1 && s.charCodeAt(offset + 1) === 34 && this.isOneString(offset + 1)) {
+      if (strings === 0 && !extra && end - offset > 1) return this.token('id', offset, line, column, s.slice(offset + 1, end));
+      if (oneStringFrom(offset + 1)) {
         const name = decodeName(bytes!);
         if (name === null) this.error('malformed UTF-8 encoding', offset);
         if (name === '') this.error('empty identifier', offset);
-        return tok('id', { name });
+        return this.token('id', offset, line, column, name);
       }
     }
-    if (strings === 0) {
-      if (isNumberText(text)) return tok('number');
-      if (c >= 97 && c <= 122 && /^[^,;[\]{}]+$/.test(text)) return tok('keyword');
+    if (strings === 0 && !extra) {
+      // Numbers start with a digit or sign, or are inf/nan; keywords start with a lower-case letter.
+      if (((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 105 || c === 110) && isNumberText(s.slice(offset, end))) {
+        return this.token('number', offset, line, column);
+      }
+      if (c >= 97 && c <= 122) return this.token('keyword', offset, line, column);
     }
-    return tok('reserved');
+    return this.token('reserved', offset, line, column);
+  }
+
+  /** Tokens all have the same shape (fields in one order) so that consumers stay monomorphic. */
+  private token(kind: TokenKind, offset: number, line: number, column: number, name?: string, bytes?: Uint8Array): Token {
+    return { kind, text: this.source.slice(offset, this.pos), offset, line, column, end: this.pos, name, bytes };
   }
 
   /** Whether a token run would continue at `at` (so the thing before it is not a token on its own). */
@@ -330,21 +347,6 @@ export class Lexer {
     if (d === 34) return true;
     if (d === 59) return this.source.charCodeAt(at + 1) !== 59;
     return d < 128 && (ID_CHAR[d] === 1 || RUN_EXTRA[d] === 1);
-  }
-
-  /** True when the run from `start` to this.pos is exactly one string literal. */
-  private isOneString(start: number): boolean {
-    // Re-scan the string from `start`: it ends at this.pos only if nothing followed it.
-    const saved = this.pos;
-    const savedLine = this.line;
-    const savedLineStart = this.lineStart;
-    this.pos = start;
-    this.string();
-    const end = this.pos;
-    this.pos = saved;
-    this.line = savedLine;
-    this.lineStart = savedLineStart;
-    return end === saved;
   }
 }
 

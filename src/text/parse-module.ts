@@ -217,16 +217,8 @@ class ModuleParser {
     const mc = this.mc;
     switch (kind) {
       case DESC_FUNC: return { kind, type: parseTypeUse(cur, mc, true).type };
-      case DESC_TABLE: {
-        const table = parseTableType(cur, mc);
-        mc.table64.push(table.limits.addr64);
-        return { kind, table };
-      }
-      case DESC_MEMORY: {
-        const limits = parseMemoryType(cur);
-        mc.memory64.push(limits.addr64);
-        return { kind, limits };
-      }
+      case DESC_TABLE: return { kind, table: parseTableType(cur, mc) };
+      case DESC_MEMORY: return { kind, limits: parseMemoryType(cur) };
       case DESC_GLOBAL: return { kind, global: parseGlobalType(cur, mc) };
       default: return { kind: DESC_TAG, type: parseTypeUse(cur, mc, true).type };
     }
@@ -336,14 +328,12 @@ class ModuleParser {
       const items = bare ? parseElemList(inner, mc, true).items : parseItems(inner, mc);
       const n = items.length;
       const limits = { min: BigInt(n), max: BigInt(n), addr64, shared: false, pageSizeLog2: 16 };
-      mc.table64.push(addr64);
       this.m.tables.push({ type: { elem: elemType, limits }, init: null });
       this.m.elems.push({ mode: MODE_ACTIVE, table: index, offset: [zeroOffset(addr64)], type, items });
       return;
     }
     cur.i = save;
     const type = parseTableType(cur, mc);
-    mc.table64.push(type.limits.addr64);
     const init = cur.done() ? null : parseExpr(cur, constContext(mc));
     this.m.tables.push({ type, init });
   }
@@ -362,7 +352,6 @@ class ModuleParser {
       while (!inner.done()) parts.push(inner.string());
       const bytes = concat(parts);
       const pages = BigInt(Math.ceil(bytes.length / 2 ** pageSizeLog2));
-      mc.memory64.push(addr64);
       this.m.memories.push({ min: pages, max: pages, addr64, shared: false, pageSizeLog2 });
       this.m.datas.push({ mode: MODE_ACTIVE, memory: index, offset: [zeroOffset(addr64)], bytes });
       return;
@@ -370,7 +359,6 @@ class ModuleParser {
     cur.i = save;
     const limits = parseMemoryType(cur);
     cur.end();
-    mc.memory64.push(limits.addr64);
     this.m.memories.push(limits);
   }
 
