@@ -5,9 +5,8 @@
 // that a wasm function coming back from JS keeps its identity.
 
 import {
-  I32, I64, F32, F64, V128, ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN,
-  FUNCREF, EXTERNREF, ANYREF, EXNREF, KIND_FUNC, KIND_STRUCT, KIND_ARRAY, isRef, heapOf, isNullable,
-  type ValType,
+  I32, I64, F32, F64, V128, ANY, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, FUNCREF, EXTERNREF, KIND_FUNC,
+  isRef, heapOf, isNullable, type ValType,
 } from '../syntax/types.js';
 import { compositeOf, isSubId } from '../syntax/canon.js';
 import type { FuncInst, Value } from '../runtime/interface.js';
@@ -47,7 +46,7 @@ export function isExnRef(t: ValType): boolean {
   return isRef(t) && (heapOf(t) === EXN || heapOf(t) === NOEXN);
 }
 
-function typeError(v: unknown, t: ValType): never {
+function typeError(v: unknown): never {
   const what = typeof v === 'function' ? 'function' : v === null ? 'null' : typeof v;
   throw new TypeError(`type incompatibility when transforming from/to JS: ${what} is not a valid value for this type`);
 }
@@ -77,7 +76,7 @@ export function toWasm(v: unknown, t: ValType): Value {
     case FUNCREF: {
       if (v === null) return null;
       const f = typeof v === 'function' ? funcOf.get(v) : undefined;
-      if (f === undefined) typeError(v, t);
+      if (f === undefined) typeError(v);
       return f;
     }
   }
@@ -88,22 +87,22 @@ function toWasmRef(v: unknown, t: ValType): Value {
   if (!isRef(t)) throw new TypeError('cannot convert to this WebAssembly type');
   const h = heapOf(t);
   if (v === null) {
-    if (!isNullable(t)) typeError(v, t);
+    if (!isNullable(t)) typeError(v);
     return null;
   }
   switch (hierarchyOf(h)) {
     case EXTERN:
-      if (h === NOEXTERN) typeError(v, t);
+      if (h === NOEXTERN) typeError(v);
       return v as Value;
     case FUNC: {
       const f = typeof v === 'function' ? funcOf.get(v) : undefined;
-      if (f === undefined || h === NOFUNC || (h >= 0 && !isSubId(f.type, h))) typeError(v, t);
+      if (f === undefined || h === NOFUNC || (h >= 0 && !isSubId(f.type, h))) typeError(v);
       return f;
     }
     case ANY:
-      return toAnyRef(v, h, t);
+      return toAnyRef(v, h);
     default:
-      typeError(v, t); // exnref: no JS value converts
+      typeError(v); // exnref: no JS value converts
   }
 }
 
@@ -112,12 +111,12 @@ function toWasmRef(v: unknown, t: ValType): Value {
  * or array, but the engine has no GC objects yet (runtime/interface.ts names I31Ref/StructRef/
  * ArrayRef): until it does, only other host values (actual type `ref any`) and null convert.
  */
-function toAnyRef(v: unknown, h: number, t: ValType): Value {
+function toAnyRef(v: unknown, h: number): Value {
   if (typeof v === 'number' && isI31Range(v)) {
     throw new TypeError('i31 references are not supported by this engine yet');
   }
   // A host value's actual type is (ref any): it matches anyref only.
-  if (h !== ANY) typeError(v, t);
+  if (h !== ANY) typeError(v);
   return v as Value;
 }
 

@@ -1,8 +1,7 @@
 // Memory, Table and Global against native V8: descriptor conversions, argument conversions, the
 // order of property reads, errors, and values. Spec deviations of Node 20 are tested separately.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { same, sameReads, ours as P, type NS } from './oracle.js';
+import { same, sameReads, type NS } from './oracle.js';
 
 const odd: [string, unknown][] = [
   ['undefined', undefined], ['null', null], ['-1', -1], ['1.7', 1.7], ['NaN', NaN], ['Infinity', Infinity],

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebAssembly as P } from '../../src/index.js';
-import { build, i32, funcref, externref, anyref, exnref, type ModuleDef } from './wasm.js';
+import { build, i32, externref, anyref, exnref, type ModuleDef } from './wasm.js';
 
 // Types 0: [] -> [i32], 1: [i32] -> [].
 const TYPES: ModuleDef['types'] = [[[], [i32]], [[i32], []]];
