@@ -313,3 +313,18 @@ test('instantiate(module) reads the imports during the call, instantiate(bytes) 
   }
   assert.deepEqual(logs[0], logs[1]);
 });
+
+test('memory.grow in wasm refreshes Memory.buffer like Memory.grow (even by 0; not on failure)', () => {
+  const bytes = build({
+    types: [[[i32], [i32]]], memories: [{ min: 1, max: 3 }], funcs: [{ type: 0, body: [0x20, 0, 0x40, 0] }],
+    exports: [{ name: 'grow', kind: 'func', index: 0 }, { name: 'mem', kind: 'memory', index: 0 }],
+  });
+  same('grow by 0, then fail', (W) => {
+    const e = new W.Instance(new W.Module(bytes)).exports;
+    const b = e.mem.buffer;
+    const r0 = e.grow(0);
+    const b2 = e.mem.buffer;
+    const r1 = e.grow(5);
+    return [r0, b.byteLength, b2 === b, r1, e.mem.buffer === b2, e.grow(1), b2.byteLength, e.mem.buffer.byteLength];
+  });
+});
