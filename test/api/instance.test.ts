@@ -328,3 +328,25 @@ test('memory.grow in wasm refreshes Memory.buffer like Memory.grow (even by 0; n
     return [r0, b.byteLength, b2 === b, r1, e.mem.buffer === b2, e.grow(1), b2.byteLength, e.mem.buffer.byteLength];
   });
 });
+
+test('Module.customSections: every section of the name, in order, as fresh ArrayBuffers', () => {
+  const bytes = build({
+    ...ADD,
+    customs: [{ name: 'a', bytes: [1, 2] }, { name: 'b', bytes: [] }, { name: 'a', bytes: [3] }, { name: 'ü', bytes: [4] }, { name: '', bytes: [5] }],
+  });
+  for (const n of ['a', 'b', 'ü', '', 'c', 'A', 'a\0']) {
+    same(`customSections(${JSON.stringify(n)})`, (W) => W.Module.customSections(new W.Module(bytes), n).map((b: ArrayBuffer) => [...new Uint8Array(b)].join(',')));
+  }
+  same('fresh buffers', (W) => {
+    const m = new W.Module(bytes);
+    const [x] = W.Module.customSections(m, 'a');
+    const [y] = W.Module.customSections(m, 'a');
+    return [x === y, x instanceof ArrayBuffer, W.Module.customSections(m, 'a') === W.Module.customSections(m, 'a')];
+  });
+  same('name conversion', (W) => W.Module.customSections(new W.Module(bytes), { toString: () => 'b' }).length);
+  same('symbol name', (W) => W.Module.customSections(new W.Module(bytes), Symbol('a')));
+  same('exports/imports are fresh arrays', (W) => {
+    const m = new W.Module(bytes);
+    return [W.Module.exports(m) === W.Module.exports(m), W.Module.imports(m) === W.Module.imports(m), W.Module.exports(m).length];
+  });
+});
