@@ -33,7 +33,7 @@ function result(f: () => unknown): string {
 test('random signatures: exported and host calls convert like native', () => {
   const rng = new Rng(7);
   let calls = 0;
-  for (let m = 0; m < 60; m++) {
+  for (let m = 0; m < 150; m++) {
     const params = Array.from({ length: rng.below(6) }, () => TYPES[rng.below(TYPES.length)]);
     const results = Array.from({ length: rng.below(4) }, () => TYPES[rng.below(TYPES.length)]);
     // pick(result k) = a parameter of the same type, else a zero/null constant.
@@ -50,16 +50,23 @@ test('random signatures: exported and host calls convert like native', () => {
       funcs: [{ type: 0, body }, { type: 0, body: forward }],
       exports: [{ name: 'pick', kind: 'func', index: 1 }, { name: 'fwd', kind: 'func', index: 2 }],
     });
-    for (let c = 0; c < 12; c++) {
+    // One instance per namespace; each call draws its values from its own seeded generator.
+    const state = { r: new Rng(1) };
+    const instances = new Map<NS, Record<string, (...a: unknown[]) => unknown>>();
+    for (const W of [ours, native]) {
+      const box: { e: Record<string, (...a: unknown[]) => unknown> } = { e: {} };
+      const back = (): unknown => {
+        const out = results.map((t) => jsValue(t, state.r, W, box.e.pick));
+        return results.length === 1 ? out[0] : out;
+      };
+      box.e = new W.Instance(new W.Module(bytes), { m: { h: back } }).exports;
+      instances.set(W, box.e);
+    }
+    for (let c = 0; c < 20; c++) {
       const seed = rng.next();
       const run = (W: NS, which: 'pick' | 'fwd'): string => {
-        const r = new Rng(seed);
-        let e: Record<string, (...a: unknown[]) => unknown> = {};
-        const back = (): unknown => {
-          const out = results.map((t) => jsValue(t, r, W, e.pick));
-          return results.length === 1 ? out[0] : out;
-        };
-        e = new W.Instance(new W.Module(bytes), { m: { h: back } }).exports;
+        const e = instances.get(W)!;
+        const r = (state.r = new Rng(seed));
         const args = params.map((t) => jsValue(t, r, W, e.pick));
         if (r.below(4) === 0) args.pop(); // sometimes too few arguments
         return result(() => {
