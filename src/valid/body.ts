@@ -70,6 +70,7 @@ function blockType(st: FuncState, bt: number): void {
 export function validateFunction(m: Module, funcIndex: number): void {
   const st = state;
   const code = m.codes[funcIndex - m.numImportedFuncs];
+  if (code === undefined) throw new RangeError(`function ${funcIndex} has no body to validate`);
   st.m = m;
   st.func = funcIndex;
   const r = st.r;
