@@ -26,3 +26,4 @@ export * from './i32.js';
 export * from './i64.js';
 export * from './i64div.js';
 export * from './convert.js';
+export * from './simd.js';

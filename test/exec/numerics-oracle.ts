@@ -26,7 +26,7 @@ export interface Op {
 const TYPE_CODE: Record<Ty, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
 const BITS_TYPE: Record<Ty, Ty> = { i32: 'i32', i64: 'i64', f32: 'i32', f64: 'i64' };
 
-function uleb(n: number, out: number[]): void {
+export function uleb(n: number, out: number[]): void {
   do {
     let b = n & 0x7f;
     n >>>= 7;
@@ -35,7 +35,7 @@ function uleb(n: number, out: number[]): void {
   } while (n !== 0);
 }
 
-function section(id: number, body: number[], out: number[]): void {
+export function section(id: number, body: number[], out: number[]): void {
   out.push(id);
   uleb(body.length, out);
   out.push(...body);
