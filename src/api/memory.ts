@@ -9,6 +9,8 @@ import { dictionary, isObject, member, shapeInterface } from './webidl.js';
 
 const MAX_PAGES_32 = 65536; // valid memtype: k = 2^16 pages for i32
 const MAX_PAGES_64 = 2 ** 48; // and 2^48 pages for i64
+/** The JS API's runtime limit on a 64-bit memory (16 GiB): allocating or growing beyond fails. */
+const RUNTIME_PAGES_64 = 262_144;
 
 const cache = new WeakMap<MemoryInst, Memory>();
 const CREATE = Symbol('create');
@@ -46,6 +48,7 @@ export class Memory {
       this.#mem = inst as MemoryInst;
     } else {
       const limits = descriptorToLimits(descriptor);
+      if (limits.addr64 && limits.min > RUNTIME_PAGES_64) throw new RangeError('WebAssembly.Memory(): could not allocate memory');
       try {
         this.#mem = createMemory(limits);
       } catch (e) {
@@ -61,7 +64,7 @@ export class Memory {
     const type = addressTypeOf(m);
     const d = addressValueToU64(delta, type, 'WebAssembly.Memory.grow(): Argument 0');
     const before = m.buffer;
-    const old = m.grow(d);
+    const old = m.limits.addr64 && m.size() + d > RUNTIME_PAGES_64 ? -1 : m.grow(d);
     if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
     // "Refresh the memory buffer": even a growth by 0 pages detaches the old buffer.
     if (!m.limits.shared && m.buffer === before) m.refresh();

@@ -41,6 +41,9 @@ test('memory64: address "i64" takes and gives BigInts', () => {
   assert.throws(() => new P.Memory({ address: 'i64', initial: 1 }), TypeError);
   assert.throws(() => new P.Memory({ address: 'i65', initial: 1n }), TypeError);
   assert.throws(() => new P.Memory({ address: 'i64', initial: 2n ** 48n + 1n }), RangeError);
+  // The runtime limit of a 64-bit memory is 262,144 pages (16 GiB).
+  assert.throws(() => new P.Memory({ address: 'i64', initial: 262_145n }), RangeError);
+  assert.throws(() => new P.Memory({ address: 'i64', initial: 1n }).grow(262_144n), RangeError);
   assert.equal(new P.Memory({ address: 'i32', initial: 1 }).grow(0), 1);
 });
 
