@@ -134,3 +134,12 @@ test('Global: value types, conversions, mutability, valueOf', () => {
   same('anyfunc from a plain function', (W) => new W.Global({ value: 'anyfunc' }, () => 1));
   sameReads('descriptor reads', () => ({ value: 'i32', mutable: true }), (W, d) => new W.Global(d, 1));
 });
+
+test('Tag: TagType conversion and errors like native', () => {
+  for (const d of [undefined, null, 1, {}, { parameters: [] }, { parameters: ['i32', 'f64'] }, { parameters: ['externref', 'anyfunc'] },
+    { parameters: ['x'] }, { parameters: 'i32' }, { parameters: [{ toString: () => 'i64' }] }, { parameters: new Set(['f32']) }, { parameters: [Symbol('s')] }]) {
+    same(`Tag(${String(d && JSON.stringify(d))})`, (W) => Object.prototype.toString.call(new W.Tag(d)));
+  }
+  same('Tag called without new', (W) => W.Tag({ parameters: [] }));
+  sameReads('TagType reads', () => ({ parameters: ['i32'] }), (W, d) => new W.Tag(d));
+});

@@ -119,3 +119,7 @@ test('Table.set converts the value before checking the index (V8 checks the inde
   assert.throws(() => t.set(5, 'not a function'), TypeError);
   assert.throws(() => t.set(5, null), RangeError);
 });
+
+test('a Tag may have v128 parameters: ValueType includes "v128" (V8 11 refuses it)', () => {
+  assert.equal(Object.prototype.toString.call(new P.Tag({ parameters: ['v128', 'i32'] })), '[object WebAssembly.Tag]');
+});
