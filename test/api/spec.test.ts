@@ -123,3 +123,9 @@ test('Table.set converts the value before checking the index (V8 checks the inde
 test('a Tag may have v128 parameters: ValueType includes "v128" (V8 11 refuses it)', () => {
   assert.equal(Object.prototype.toString.call(new P.Tag({ parameters: ['v128', 'i32'] })), '[object WebAssembly.Tag]');
 });
+
+test('TagType.parameters is a sequence: any iterable, not an array-like (V8 11 reads length)', () => {
+  assert.ok(new P.Tag({ parameters: new Set(['f32']) }) instanceof P.Tag);
+  assert.ok(new P.Tag({ parameters: (function* () { yield 'i32'; })() }) instanceof P.Tag);
+  assert.throws(() => new P.Tag({ parameters: { length: 1, 0: 'i32' } as never }), TypeError);
+});
