@@ -97,8 +97,7 @@ export function validateFunction(m: Module, funcIndex: number): void {
       if (st.localInit[ins.a] === 0) st.fail(`uninitialized local ${ins.a}`);
       st.push(t);
     } else if (h === H_FIXED) {
-      const ps = op.params!;
-      for (let i = ps.length - 1; i >= 0; i--) st.popExpect(ps[i]);
+      st.popAll(op.params!);
       const rs = op.results!;
       for (let i = 0; i < rs.length; i++) st.push(rs[i]);
     } else if (h === H_MEM) {
@@ -106,8 +105,7 @@ export function validateFunction(m: Module, funcIndex: number): void {
       if (ins.align > op.align) st.fail('alignment must not be larger than natural');
       if (at === I32 && ins.offset > 0xffffffff) st.fail('offset out of range');
       if (op.imm === 'memlane' && ins.c >= op.width) st.fail(`invalid lane index ${ins.c}`);
-      const ps = op.params!;
-      for (let i = ps.length - 1; i >= 0; i--) st.popExpect(ps[i]);
+      st.popAll(op.params!);
       st.popExpect(at);
       const rs = op.results!;
       for (let i = 0; i < rs.length; i++) st.push(rs[i]);
@@ -139,8 +137,7 @@ function validateOther(st: FuncState, h: number): void {
     }
     case H.H_LANE: {
       if (ins.a >= op.width) st.fail(`invalid lane index ${ins.a}`);
-      const ps = op.params!;
-      for (let i = ps.length - 1; i >= 0; i--) st.popExpect(ps[i]);
+      st.popAll(op.params!);
       st.push(op.results![0]);
       return;
     }
