@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dir, file, oneError, programs, spawnCli } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { cli, dir, file, oneError, programs, spawnCli } from './helpers.js';
 
 test('--help lists every command', () => {
   const top = spawnCli(['--help']);
@@ -54,6 +55,12 @@ test('a WASI program written in WAT', () => {
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
     (call $exit (i32.const 5))))`);
   assert.deepEqual(spawnCli(['run', hello]), { code: 5, stdout: 'hello from wat\n', stderr: '' });
+  // the same module through wat2wasm -o - (binary on stdout), run from the binary
+  const r = spawnSync(process.execPath, [cli, 'wat2wasm', hello, '-o', '-'], { cwd: dir });
+  assert.equal(r.status, 0, String(r.stderr));
+  const wasm = file('hello.wasm', new Uint8Array(r.stdout));
+  assert.ok(WebAssembly.validate(r.stdout));
+  assert.deepEqual(spawnCli(['run', wasm]), { code: 5, stdout: 'hello from wat\n', stderr: '' });
 });
 
 test('--invoke on a WASI reactor runs _initialize first; on a command it skips _start', () => {
