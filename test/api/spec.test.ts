@@ -129,3 +129,19 @@ test('TagType.parameters is a sequence: any iterable, not an array-like (V8 11 r
   assert.ok(new P.Tag({ parameters: (function* () { yield 'i32'; })() }) instanceof P.Tag);
   assert.throws(() => new P.Tag({ parameters: { length: 1, 0: 'i32' } as never }), TypeError);
 });
+
+test('undefined in an externref table or global is a non-null reference inside wasm', () => {
+  const bytes = build({
+    types: [[[], [0x7f]]],
+    imports: [{ module: 'm', name: 't', kind: 'table', elem: 0x6f, min: 1 }, { module: 'm', name: 'g', kind: 'global', type: 0x6f }],
+    // (func (result i32) (ref.is_null (table.get 0 (i32.const 0))))  (func (result i32) (ref.is_null (global.get 0)))
+    funcs: [{ type: 0, body: [0x41, 0, 0x25, 0, 0xd1] }, { type: 0, body: [0x23, 0, 0xd1] }],
+    exports: [{ name: 'tableNull', kind: 'func', index: 0 }, { name: 'globalNull', kind: 'func', index: 1 }],
+  });
+  const t = new P.Table({ element: 'externref', initial: 1 });
+  const e = new P.Instance(new P.Module(bytes), { m: { t, g: new P.Global({ value: 'externref' }) } }).exports as Record<string, () => number>;
+  assert.equal(e.tableNull(), 0);
+  assert.equal(e.globalNull(), 0);
+  t.set(0, null);
+  assert.equal(e.tableNull(), 1);
+});
