@@ -4,6 +4,18 @@ import { type ProgramRun, type RunResult, runNodeWasi } from './harness.js';
 
 export const text = 'The quick brown fox\njumps over\tthe lazy dog.\n\nÜnïcödé line\nlast line without newline';
 
+/** ~100 KB of deterministic text with repeats, for the compressor. */
+function corpus(): string {
+  const words = ['wasm', 'engine', 'module', 'table', 'memory', 'global', 'i64', 'trap', 'stack', 'value', 'export', 'import'];
+  let seed = 7;
+  let s = '';
+  while (s.length < 100_000) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    s += words[(seed >>> 16) % words.length] + ((seed >>> 8) % 13 === 0 ? '.\n' : ' ');
+  }
+  return s;
+}
+
 export const cases: { name: string; program: string; run: ProgramRun }[] = [
   { name: 'echo: args and environment', program: 'echo', run: { args: ['one', 'two words', 'ünïcödé', ''], env: { A: '1', LANG: 'C', EMPTY: '', 'WITH SPACE': 'x=y' } } },
   { name: 'exitcode: _Exit(7)', program: 'exitcode', run: { args: ['7'] } },
@@ -16,6 +28,7 @@ export const cases: { name: string; program: string; run: ProgramRun }[] = [
   { name: 'files: create, read, seek, readdir, rename, unlink', program: 'files', run: { args: ['/sandbox'], files: { 'existing.txt': 'old' } } },
   { name: 'meta: symlinks, hard links, times, append flag, rewinddir, errors', program: 'meta', run: { args: ['/sandbox'] } },
   { name: 'clocks: time, sleep, random', program: 'clocks', run: {} },
+  { name: 'compress: LZ77 round trip, checksums, libm', program: 'compress', run: { args: ['/sandbox/in.txt', '/sandbox/out.lz'], files: { 'in.txt': corpus() } } },
 ];
 
 export function same(actual: RunResult, expected: RunResult): void {
