@@ -19,6 +19,9 @@ import { readNameSection } from './names.js';
 
 const NO_LOCALS = Object.freeze([]) as unknown as ValType[];
 
+/** The JS API's limit on the depth of a subtype chain (a type without supertype has depth 0). */
+export const MAX_SUBTYPE_DEPTH = 63;
+
 /** More declared locals than any engine accepts (V8's limit): refuse before allocating them. */
 export const MAX_LOCALS = 50_000;
 
@@ -117,6 +120,8 @@ export function decodeModule(bytes: Uint8Array): Module {
 /** Section readers sharing the reader, the module under construction and a scratch instruction. */
 class Decoder {
   private readonly ins = new Instr();
+  /** Subtype depth of each type so far, by module-local index. */
+  private readonly depths: number[] = [];
   /** Concrete heap types in instructions and non-type sections are canonical ids. */
   private readonly space: TypeSpace;
 
@@ -148,8 +153,16 @@ class Decoder {
       const local: TypeSpace = { map: null, count: groupStart + size };
       const group: SubType[] = [];
       for (let k = 0; k < size; k++) {
-        m.sites.types.push(r.pos);
-        group.push(this.subType(local));
+        const at = r.pos;
+        m.sites.types.push(at);
+        const sub = this.subType(local);
+        // Subtype depth is bounded (JS API: 63) before registration, which stores every type's
+        // whole supertype chain: an unbounded chain would cost quadratic time and memory.
+        const x = sub.supers.length > 0 ? sub.supers[0] : -1;
+        const depth = x >= 0 && x < groupStart + k ? this.depths[x] + 1 : 0;
+        if (depth > MAX_SUBTYPE_DEPTH) r.fail(`subtype depth ${depth} exceeds the limit of ${MAX_SUBTYPE_DEPTH}`, at);
+        this.depths.push(depth);
+        group.push(sub);
       }
       const ids = registerRecGroup(group, groupStart, m.types);
       for (const id of ids) {

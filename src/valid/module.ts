@@ -76,7 +76,6 @@ function validateTypes(m: Module): void {
     const sup = canonType(s).sub;
     if (sup.final) fail(at, `type ${i}: sub type ${i} does not match super type (final)`);
     if (!matchCompositeType(sub.comp, sup.comp)) fail(at, `type ${i}: sub type ${i} does not match super type`);
-    if (canonType(m.types[i]).depth > 63) fail(at, `type ${i}: subtype hierarchy deeper than 63`);
   }
 }
 

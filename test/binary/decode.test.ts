@@ -212,3 +212,19 @@ test('constant expressions: byte ranges up to their end, ref.func collected into
   assert.ok(exp.declaredFuncRefs.has(0));
   fails(mod(section(EXPORT, vec([[...str('f'), 0x05, 0x00]]))), /malformed export kind/);
 });
+
+test('subtype chains deeper than 63 fail while decoding, before registration', () => {
+  // type 0: (sub (func)); type i: (sub i-1 (func)), one rec group each.
+  const chain = (n: number) => {
+    const items: number[][] = [[0x50, 0, 0x60, 0, 0]];
+    for (let i = 1; i < n; i++) items.push([0x50, 1, ...u32(i - 1), 0x60, 0, 0]);
+    return mod(section(TYPE, vec(items)));
+  };
+  assert.equal(canonType(decodeModule(chain(64)).types[63]).depth, 63);
+  fails(chain(65), /subtype depth 64/);
+  // A long chain must stop at depth 64, not build 20,000 ancestor lists first.
+  const long = chain(20_000);
+  const t0 = performance.now();
+  fails(long, /subtype depth 64/);
+  assert.ok(performance.now() - t0 < 500);
+});
