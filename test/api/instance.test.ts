@@ -143,6 +143,14 @@ test('v128 in a signature: TypeError on every call, not at export', () => {
   same('exported', (W) => Object.values(inst(W, def)).map(describe));
   same('param', (W) => inst(W, def).p());
   same('result', (W) => inst(W, def).r());
+  const globals: ModuleDef = {
+    globals: [{ type: v128, mutable: true, init: [0xfd, 0x0c, ...new Array(16).fill(1)] }],
+    exports: [{ name: 'g', kind: 'global', index: 0 }],
+  };
+  same('v128 global: read', (W) => inst(W, globals).g.value);
+  same('v128 global: valueOf', (W) => inst(W, globals).g.valueOf());
+  same('v128 global: write', (W) => (inst(W, globals).g.value = 1));
+  same('v128 global import from a value', (W) => inst(W, { imports: [{ module: 'm', name: 'g', kind: 'global', type: v128 }] }, { m: { g: 1 } }));
 });
 
 test('host functions: arguments, receiver, results, multi-value, exceptions', () => {
