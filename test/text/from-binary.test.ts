@@ -1,17 +1,22 @@
-// binary → AST → binary: every well-formed module of the binary testsuite reads into the text-module
-// AST and encodes back to the same bytes (section and body sizes compared in shortest form), which
-// checks the encoder's choices (element segment forms, table initialisers, data count, local runs)
-// against the reference interpreter's on thousands of modules.
+// Round trips over every well-formed module of the binary testsuite:
+//   binary → AST → binary          checks the encoder's choices (element segment forms, table
+//                                   initialisers, data count, local runs) against the reference's;
+//   binary → AST → WAT → binary     checks the printer and the parser against each other.
+// Section and body sizes are compared in their shortest form (the reference pads them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { binaryToAst } from '../../src/text/from-binary.js';
+import { printModule, f32Literal, f64Literal, stringLiteral } from '../../src/text/print.js';
+import { parseModule } from '../../src/text/parse.js';
+import { parseF32, parseF64 } from '../../src/text/numbers.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { decodeModule } from '../../src/binary/decode.js';
 import { binaryModules, binWastFiles } from '../util/wast-binaries.js';
 import { normalizeSizes, sameBytes } from './twins.js';
 
-test('testsuite-bin: binary → AST → binary gives the same bytes', () => {
-  let same = 0;
+test('testsuite-bin: binary → AST → binary and binary → AST → WAT → binary give the same bytes', () => {
+  let encoded = 0;
+  let printed = 0;
   const differing: string[] = [];
   for (const file of binWastFiles()) {
     binaryModules(file).forEach((m, i) => {
@@ -19,16 +24,21 @@ test('testsuite-bin: binary → AST → binary gives the same bytes', () => {
       try {
         decodeModule(m.bytes);
       } catch {
-        return; // not well formed after all (e.g. in assert_invalid with a decode-time error)
+        return; // a decode-time error inside another assertion: not well formed
       }
-      const again = encodeModule(binaryToAst(m.bytes));
-      if (sameBytes(normalizeSizes(again), normalizeSizes(m.bytes))) same++;
-      else differing.push(`${file.split('/').pop()} module #${i}`);
+      const where = `${file.split('/').pop()} module #${i}`;
+      const expected = normalizeSizes(m.bytes);
+      const ast = binaryToAst(m.bytes);
+      if (sameBytes(normalizeSizes(encodeModule(ast)), expected)) encoded++;
+      else differing.push(`${where} (encoded)`);
+      const text = printModule(ast);
+      if (sameBytes(normalizeSizes(parseModule(text)), expected)) printed++;
+      else differing.push(`${where} (printed)`);
     });
   }
-  console.log(`round trip: ${same} identical, ${differing.length} differing`);
+  console.log(`round trips: ${encoded} re-encoded identically, ${printed} printed and re-parsed identically, ${differing.length} differing`);
   assert.deepEqual(differing, []);
-  assert.ok(same > 5000, `only ${same} modules`);
+  assert.ok(encoded > 5000 && printed > 5000, `only ${encoded}/${printed} modules`);
 });
 
 test('the AST keeps memarg offsets beyond 2^53 and locals; segments are re-encoded in their compact form', () => {
@@ -48,4 +58,16 @@ test('the AST keeps memarg offsets beyond 2^53 and locals; segments are re-encod
   // Form 2 naming table 0 is written back as the shorter form 0; everything else is unchanged.
   const expected = [...bytes.subarray(0, 23), 9, 6, 1, 0, 0x41, 0, 0x0b, 0, ...bytes.subarray(33)];
   assert.deepEqual(Array.from(encodeModule(m)), expected);
+  assert.match(printModule(m), /i64\.load offset=18446744073709551615\n/);
+});
+
+test('printed literals read back to the same bits', () => {
+  for (const bits of [0, 0x80000000, 1, 0x007fffff, 0x00800000, 0x3f800000, 0x7f7fffff, 0x7f800000, 0xff800000, 0x7fc00000, 0xffa00001]) {
+    assert.equal(parseF32(f32Literal(bits)), bits, f32Literal(bits));
+  }
+  for (const [lo, hi] of [[0, 0], [0, 0x80000000 | 0], [1, 0], [-1, 0x000fffff], [0, 0x3ff00000], [-1, 0x7fefffff], [0, 0x7ff00000], [1, 0xfff00000 | 0], [0, 0x7ff80000]]) {
+    assert.deepEqual(parseF64(f64Literal(lo, hi)), [lo, hi], f64Literal(lo, hi));
+  }
+  assert.equal(f32Literal(0x3fc00000), '0x1.800000p+0');
+  assert.equal(stringLiteral(Uint8Array.from([0x61, 0x22, 0x5c, 0x0a, 0xc3, 0xa9])), '"a\\22\\5c\\0a\\c3\\a9"');
 });
