@@ -1,13 +1,19 @@
 // A deliberately tiny evaluator for the testsuite's numeric modules, so the official expected values
 // check exec/numerics directly (independently of the compiling tier). It accepts modules made only of
 // function types, functions and exports, whose bodies are straight-line: locals, constants, drop,
-// select and numeric instructions. Values are bits (see numerics-oracle), kept in plain arrays: this
+// select, numeric and SIMD instructions. Values are bits (see numerics-oracle), kept in plain arrays: this
 // is safe because bits are ints and BigInts, never NaN-carrying doubles.
+import * as N from '../../src/exec/numerics.js';
+import { OPS as OPCODES, PREFIXED, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
+import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
 import { I32_OPS, I64_OPS, FLOAT_OPS, CONVERSION_OPS, f32In, f64In, type Bits, type Op, type Ty } from './numerics-oracle.js';
 
 export class Unsupported extends Error {}
 
-const TYPES: Record<number, Ty> = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64' };
+/** Value types of the accepted subset; v128 values are 16-byte Uint8Arrays. */
+export type VTy = Ty | 'v128';
+export type Val = Bits | Uint8Array;
+const TYPES: Record<number, VTy> = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x7b: 'v128' };
 
 // The operations the compiler inlines as JS operators, written the same way here.
 const b = (x: boolean): number => (x ? 1 : 0);
@@ -72,9 +78,9 @@ class Reader {
 }
 
 interface Func {
-  params: Ty[];
-  results: Ty[];
-  locals: Ty[];
+  params: VTy[];
+  results: VTy[];
+  locals: VTy[];
   body: Uint8Array;
 }
 
@@ -83,10 +89,10 @@ export type Module = Map<string, Func>;
 /** Exported functions of a module in the accepted subset; Unsupported for anything else. */
 export function loadModule(bytes: Uint8Array): Module {
   const r = new Reader(bytes, 8);
-  const types: { params: Ty[]; results: Ty[] }[] = [];
+  const types: { params: VTy[]; results: VTy[] }[] = [];
   const funcTypes: number[] = [];
   const exports = new Map<string, number>();
-  const valtype = (): Ty => {
+  const valtype = (): VTy => {
     const t = TYPES[r.byte()];
     if (!t) throw new Unsupported('value type');
     return t;
@@ -112,7 +118,7 @@ export function loadModule(bytes: Uint8Array): Module {
     } else if (id === 10) {
       for (const i of vec(() => 0).keys()) {
         const size = r.u32(), end = r.pos + size;
-        const locals: Ty[] = [];
+        const locals: VTy[] = [];
         for (const _ of vec(() => 0)) {
           const n = r.u32(), t = valtype();
           for (let k = 0; k < n; k++) locals.push(t);
@@ -128,12 +134,38 @@ export function loadModule(bytes: Uint8Array): Module {
   return m;
 }
 
-const ZERO: Record<Ty, Bits> = { i32: 0, i64: 0n, f32: 0, f64: 0n };
+const zero = (t: VTy): Val => (t === 'v128' ? new Uint8Array(16) : t === 'i64' || t === 'f64' ? 0n : 0);
+
+/** A SIMD instruction on bit values, through SIMD_OPS (immediates after the operands). */
+function simd(op: OpInfo, args: Val[], imm: number | number[] | null): Val {
+  const f = N.SIMD_OPS.get(op.name) as unknown as ((...a: unknown[]) => unknown) | undefined;
+  if (!f) throw new Unsupported(op.name);
+  const xs: unknown[] = [];
+  op.params!.forEach((t, i) => {
+    const a = args[i];
+    if (t === F32) xs.push(f32In(a as Bits));
+    else if (t === F64) xs.push(f64In(a as Bits));
+    else if (t === I64) xs.push(N.fromBigInt(a as bigint), N.H.hi);
+    else xs.push(a);
+  });
+  if (imm !== null) xs.splice(op.name.includes('replace_lane') ? 1 : xs.length, 0, imm);
+  const r = f(...xs);
+  switch (op.results![0]) {
+    case V128: case I32: return r as Val;
+    case F32: return N.f32ToBits(r as number);
+    case F64: {
+      const lo = N.f64ToBits(r as number);
+      return N.toBigInt(lo, N.H.hi);
+    }
+    case I64: return N.toBigInt(r as number, N.H.hi);
+  }
+  throw new Unsupported(op.name);
+}
 
 /** Runs a function on bit arguments; RuntimeError on traps, Unsupported outside the subset. */
-export function invoke(f: Func, args: Bits[]): Bits[] {
-  const locals = [...args, ...f.locals.map((t) => ZERO[t])];
-  const stack: Bits[] = [];
+export function invoke(f: Func, args: Val[]): Val[] {
+  const locals = [...args, ...f.locals.map(zero)];
+  const stack: Val[] = [];
   const r = new Reader(f.body);
   for (;;) {
     const c = r.byte();
@@ -141,7 +173,8 @@ export function invoke(f: Func, args: Bits[]): Bits[] {
     switch (c) {
       case 0x01: break;
       case 0x1a: stack.pop(); break;
-      case 0x1b: {
+      case 0x1b: case 0x1c: {
+        if (c === 0x1c) for (let n = r.u32(); n > 0; n--) r.byte(); // typed select: types do not matter here
         const cond = stack.pop(), y = stack.pop(), x = stack.pop();
         stack.push(cond !== 0 ? x! : y!);
         break;
@@ -153,10 +186,23 @@ export function invoke(f: Func, args: Bits[]): Bits[] {
       case 0x42: stack.push(BigInt.asIntN(64, r.sleb())); break;
       case 0x43: stack.push(Number(r.fixed(4)) | 0); break;
       case 0x44: stack.push(BigInt.asIntN(64, r.fixed(8))); break;
+      case 0xfd: {
+        const row = PREFIXED[PREFIX_SIMD].get(r.u32());
+        const op = row === undefined ? undefined : OPCODES[row];
+        if (!op || op.params === null || op.imm === 'memarg' || op.imm === 'memlane') throw new Unsupported('simd');
+        if (op.name === 'v128.const') {
+          stack.push(r.bytes.slice(r.pos, r.pos + 16));
+          r.pos += 16;
+          break;
+        }
+        const imm = op.imm === 'lane' ? r.byte() : op.imm === 'shuffle' ? Array.from({ length: 16 }, () => r.byte()) : null;
+        stack.push(simd(op, stack.splice(stack.length - op.params.length), imm));
+        break;
+      }
       default: {
         const op = OPS.get(c === 0xfc ? 0xfc00 + r.u32() : c);
         if (!op) throw new Unsupported(`opcode 0x${c.toString(16)}`);
-        const args = stack.splice(stack.length - op.params.length);
+        const args = stack.splice(stack.length - op.params.length) as Bits[];
         stack.push(op.ours(...args));
       }
     }
