@@ -47,6 +47,8 @@ export function pathCalls(ctx: WasiContext): Record<string, WasiCall> {
       if (wantDir && oflags & OFLAGS.CREAT) fail(ERRNO.INVAL);
       if (st && oflags & OFLAGS.CREAT && oflags & OFLAGS.EXCL) fail(ERRNO.EXIST);
       if (wantDir && !st) fail(ERRNO.NOENT);
+      // "name/" names a directory: never create a file for it
+      if (r.trailingSlash && !st) fail(oflags & OFLAGS.CREAT ? ERRNO.ISDIR : ERRNO.NOENT);
       if (wantDir && st!.filetype !== FILETYPE.DIRECTORY) fail(ERRNO.NOTDIR);
       const isDir = st?.filetype === FILETYPE.DIRECTORY;
       // rights beyond what the directory passes on are refused; rights that do not apply to the
@@ -110,6 +112,7 @@ export function pathCalls(ctx: WasiContext): Record<string, WasiCall> {
       const from = resolve(fd1, R.PATH_RENAME_SOURCE, p1, l1, false);
       const to = resolve(fd2, R.PATH_RENAME_TARGET, p2, l2, false);
       if (from.isDir || to.isDir) fail(ERRNO.BUSY);
+      if ((from.trailingSlash || to.trailingSlash) && statOrNull(from.host, false)?.filetype !== FILETYPE.DIRECTORY) fail(ERRNO.NOTDIR);
       fs.rename(from.host, to.host);
     },
     path_link(fd1: number, lookup: number, p1: number, l1: number, fd2: number, p2: number, l2: number) {

@@ -92,6 +92,14 @@ test('path_symlink refuses absolute targets; path_readlink reads relative ones',
   assert.equal(new TextDecoder().decode(new Uint8Array(memory.buffer, 2048, dv().getUint32(40, true))), '../secret.txt');
 });
 
+test('a trailing slash means a directory: renaming a file to "x/" fails', () => {
+  const { w, str } = setup();
+  const [f, fn] = str('inside.txt');
+  const [t, tn] = str('moved/');
+  assert.equal(w.path_rename(PRE, f, fn, PRE, t, tn), ERRNO.NOTDIR);
+  assert.ok(existsSync(join(box, 'inside.txt')));
+});
+
 test('the directory itself cannot be removed or renamed through "."', () => {
   const { w, str } = setup();
   const [p, n] = str('.');
@@ -110,6 +118,11 @@ test('path_open errors: missing, not a directory, exists, is a directory', () =>
   assert.equal(open('inside.txt', 1 | 4 /* CREAT|EXCL */), errno(ERRNO.EXIST));
   assert.equal(open('d', 8 /* TRUNC */), errno(ERRNO.ISDIR));
   assert.equal(open(''), errno(ERRNO.NOENT));
+  assert.equal(open('fresh/', 1 /* CREAT */), errno(ERRNO.ISDIR));
+  assert.equal(open('fresh/'), errno(ERRNO.NOENT));
+  assert.equal(existsSync(join(box, 'fresh')), false);
+  assert.equal(typeof open('d/', 0, 1n << 14n /* FD_READDIR */), 'number');
+  assert.equal(open('d/'), errno(ERRNO.ISDIR)); // asking for write rights
 });
 
 test('rights: a read-only descriptor cannot write; rights are only ever dropped', () => {
