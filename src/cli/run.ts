@@ -116,6 +116,7 @@ export function run(argv: readonly string[]): RunOutput {
   try {
     instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
   } catch (e) {
+    if (e instanceof WasiExit) return { lines: [], exitCode: e.code }; // proc_exit from a start function
     throw failure(file, e);
   }
   const exports = instance.exports as Record<string, unknown>;

@@ -46,6 +46,14 @@ test('run --invoke: i64 values beyond 32 bits', async () => {
   assert.equal((await runCli(['run', '--invoke', 'mul64', calc, '-9223372036854775808', '1'])).stdout, '-9223372036854775808\n');
 });
 
+test('run: proc_exit in a start function ends the run with its code', async () => {
+  const early = file('early.wat', `(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (func $init (call $exit (i32.const 17)))
+  (start $init))`);
+  assert.deepEqual(await runCli(['run', early]), { code: 17, stdout: '', stderr: '' });
+});
+
 test('run: errors are one line with a non-zero exit code', async () => {
   const trap = await runCli(['run', '--invoke', 'boom', calc]);
   assert.equal(trap.code, 134);
