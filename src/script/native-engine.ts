@@ -112,6 +112,7 @@ export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAs
       global('global_f64', 'f64', 666.6);
       m.set('table', { kind: EXTERNAL_TABLE, value: new wa.Table({ element: 'anyfunc', initial: 10, maximum: 20 }) });
       m.set('memory', { kind: EXTERNAL_MEMORY, value: new wa.Memory({ initial: 1, maximum: 2 }) });
+      m.set('shared_memory', { kind: EXTERNAL_MEMORY, value: new wa.Memory({ initial: 1, maximum: 2, shared: true }) });
       return (spectest = m);
     },
     classify(e): Failure {

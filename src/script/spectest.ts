@@ -1,6 +1,7 @@
 // The `spectest` host module of the testsuite's conventions, built from the engine contract:
 // print functions (doing nothing: the runner has no console to check), global_i32/i64 = 666,
-// global_f32/f64 = 666.6, table (10..20 funcref), table64 (i64 10..20 funcref), memory (1..2 pages).
+// global_f32/f64 = 666.6, table (10..20 funcref), table64 (i64 10..20 funcref), memory (1..2 pages),
+// shared_memory (1..2 pages, shared; threads proposal).
 
 import type { ExportInfo } from './engine.js';
 import type { FuncInst, GlobalInst, MemoryInst, TableInst, Value } from '../runtime/interface.js';
@@ -46,5 +47,11 @@ export function buildSpectest(rt: SpectestFactory): Map<string, ExportInfo> {
   m.set('table', { kind: EXTERNAL_TABLE, value: rt.createTable({ elem: FUNCREF, limits: limits(10, 20) }, null) });
   m.set('table64', { kind: EXTERNAL_TABLE, value: rt.createTable({ elem: FUNCREF, limits: limits(10, 20, true) }, null) });
   m.set('memory', { kind: EXTERNAL_MEMORY, value: rt.createMemory(limits(1, 2)) });
+  // The threads proposal's convention; left out while the engine has no shared memories.
+  try {
+    m.set('shared_memory', { kind: EXTERNAL_MEMORY, value: rt.createMemory({ ...limits(1, 2), shared: true }) });
+  } catch {
+    // not supported: imports of it fail as unknown imports
+  }
   return m;
 }

@@ -30,7 +30,8 @@ export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 60_00
 /**
  * Script names: the binary-encoded scripts of testsuite-bin (`x.bin.wast`, `custom/x.bin.wast`) and
  * the text originals of testsuite (`x.wast`, `custom/x.wast`, `legacy/x.wast`), which add the WAT
- * parser to the pipeline and the `module quote` checks that exist only as text.
+ * parser to the pipeline and the `module quote` checks that exist only as text, and the proposals
+ * beyond 3.0 (`proposals/threads/x.wast` …), text only.
  */
 export function specFiles(): string[] {
   const list = (root: string, sub: string) =>
@@ -38,6 +39,7 @@ export function specFiles(): string[] {
   return [
     ...list(TESTSUITE_BIN, ''), ...list(TESTSUITE_BIN, 'custom'),
     ...list(TESTSUITE, ''), ...list(TESTSUITE, 'custom'), ...list(TESTSUITE, 'legacy'),
+    ...readdirSync(join(TESTSUITE, 'proposals')).flatMap((p) => list(TESTSUITE, `proposals/${p}`)),
   ].sort();
 }
 
@@ -121,9 +123,14 @@ export async function runSpecFiles(names = specFiles(), onResult?: (name: string
   return new Map(names.map((n) => [n, results.get(n)!]));
 }
 
+/** The group a script belongs to, for subtotals. */
+export function groupOf(name: string): 'binary' | 'text' | 'proposals' {
+  return name.endsWith('.bin.wast') ? 'binary' : name.startsWith('proposals/') ? 'proposals' : 'text';
+}
+
 /** A fixed-width table row. */
 export function row(name: string, r: FileResult | Expectation): string {
   const failed = 'failing' in r ? r.failing.length : 0;
-  return `${name.padEnd(44)} ${String(r.passed).padStart(6)} ${String(failed).padStart(6)} ${String(r.notRun).padStart(7)}`;
+  return `${name.padEnd(52)} ${String(r.passed).padStart(6)} ${String(failed).padStart(6)} ${String(r.notRun).padStart(7)}`;
 }
-export const HEADER = `${'file'.padEnd(44)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'not run'.padStart(7)}`;
+export const HEADER = `${'file'.padEnd(52)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'not run'.padStart(7)}`;

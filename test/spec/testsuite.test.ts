@@ -1,13 +1,14 @@
 // The official 3.0 testsuite against purewasm: the binary-encoded scripts of
 // ../shared/spec/testsuite-bin and the text originals of ../shared/spec/testsuite (top level,
-// custom/, legacy/; these also exercise the WAT parser). Prints a per-file table and totals, and fails on ANY difference from expected.json —
+// custom/, legacy/; these also exercise the WAT parser) and the proposals beyond 3.0, subtotalled
+// apart. Prints a per-file table and totals, and fails on ANY difference from expected.json —
 // a check that newly fails, and equally one that newly passes (then run update-expected.js so the
 // file keeps stating the truth). `SPEC_FILES=a,b` limits the run to matching files.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { EXPECTED_PATH, HEADER, expectationOf, row, runSpecFiles, specFiles, type Expectation } from './pool.js';
+import { EXPECTED_PATH, HEADER, expectationOf, groupOf, row, runSpecFiles, specFiles, type Expectation } from './pool.js';
 
 test('testsuite scripts match test/spec/expected.json', { timeout: 15 * 60_000 }, async () => {
   const filter = process.env.SPEC_FILES?.split(',').filter(Boolean) ?? [];
@@ -17,14 +18,10 @@ test('testsuite scripts match test/spec/expected.json', { timeout: 15 * 60_000 }
   const results = await runSpecFiles(names);
 
   const lines = [HEADER];
-  let passed = 0, failed = 0, notRun = 0;
   const notRunReasons: Record<string, number> = {};
   const diffs: string[] = [];
   for (const [name, r] of results) {
     lines.push(row(name, r));
-    passed += r.passed;
-    failed += r.failing.length;
-    notRun += r.notRun;
     for (const [k, v] of Object.entries(r.notRunReasons)) notRunReasons[k] = (notRunReasons[k] ?? 0) + v;
     const want = expected[name];
     const got = expectationOf(r);
@@ -40,7 +37,17 @@ test('testsuite scripts match test/spec/expected.json', { timeout: 15 * 60_000 }
     for (const f of r.failing) if (!wantSet.has(f.line)) diffs.push(`${name}:${f.line}: newly failing: ${f.reason}`);
     for (const l of want.failing) if (!gotSet.has(l)) diffs.push(`${name}:${l}: no longer failing`);
   }
-  lines.push(`${'TOTAL'.padEnd(44)} ${String(passed).padStart(6)} ${String(failed).padStart(6)} ${String(notRun).padStart(7)}`);
+  const totals = new Map<string, Expectation>();
+  for (const [name, r] of results) {
+    for (const g of [`TOTAL ${groupOf(name)}`, 'TOTAL']) {
+      const t = totals.get(g) ?? { passed: 0, failing: [], notRun: 0 };
+      t.passed += r.passed;
+      t.notRun += r.notRun;
+      t.failing.push(...r.failing.map((f) => f.line));
+      totals.set(g, t);
+    }
+  }
+  for (const g of ['TOTAL binary', 'TOTAL text', 'TOTAL proposals', 'TOTAL']) if (totals.has(g)) lines.push(row(g, totals.get(g)!));
   lines.push(`(${results.size} files in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const reasons = Object.entries(notRunReasons).sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (reasons.length > 0) lines.push('not run, by reason:', ...reasons.map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`));
