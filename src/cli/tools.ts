@@ -17,8 +17,8 @@ export interface ToolOutput {
 export const WAST_HELP = `Usage: purewasm wast [OPTIONS] FILE.wast…
 
 Runs WebAssembly script files (the spec testsuite's format) on purewasm and prints, per file,
-"ok", "FAIL" or "incomplete" (some checks could not be run) with its counts. Exit code 1 when any
-file is not ok.
+"ok", "FAIL" or "incomplete" (some checks could not be run) with its counts, then the totals when
+there are several files. Exit code 1 when any file is not ok.
 
 Options:
   -v, --verbose   list every failed or not-run check with its line and reason
@@ -58,6 +58,7 @@ export function wast(argv: readonly string[]): ToolOutput {
   const engine = contractEngine({ parseText: (source) => parseModule(source) });
   const lines: string[] = [];
   let bad = 0;
+  const total = { passed: 0, failed: 0, notRun: 0 };
   for (const file of positional) {
     const source = new TextDecoder().decode(readInput(file));
     let report;
@@ -69,6 +70,9 @@ export function wast(argv: readonly string[]): ToolOutput {
       bad++;
       continue;
     }
+    total.passed += report.passed;
+    total.failed += report.failed;
+    total.notRun += report.notRun;
     const status = report.failed > 0 ? 'FAIL' : report.notRun > 0 ? 'incomplete' : 'ok';
     if (status !== 'ok') bad++;
     lines.push(`${file}: ${status} (${report.passed} passed, ${report.failed} failed, ${report.notRun} not run)`);
@@ -77,6 +81,10 @@ export function wast(argv: readonly string[]): ToolOutput {
         if (c.outcome !== 'passed') lines.push(`  ${file}:${c.line}: ${c.outcome}: ${c.command}: ${oneLine(c.reason ?? '')}`);
       }
     }
+  }
+  if (positional.length > 1) {
+    const files = positional.length;
+    lines.push(`total: ${files - bad} of ${files} files ok; ${total.passed} passed, ${total.failed} failed, ${total.notRun} not run`);
   }
   return tool(lines, [], bad > 0 ? 1 : 0);
 }

@@ -120,6 +120,7 @@ test('wast: per-file status and counts; exit code 1 when a file fails', async ()
   assert.match(lines[0], /good\.wast: ok /);
   assert.equal(lines[1], `${bad}: FAIL (1 passed, 1 failed, 0 not run)`);
   assert.match(lines[2], /^ {2}.*bad\.wast:2: failed: assert_return: /);
+  assert.equal(lines[3], 'total: 1 of 2 files ok; 5 passed, 1 failed, 0 not run');
   oneError((await runCli(['wast', join(programs, 'nothing.wast')])).stderr, /cannot read/);
 });
 
