@@ -227,8 +227,16 @@ export class Reader {
     const n = this.u32();
     const at = this.pos;
     const raw = this.take(n);
+    // Short ASCII names (nearly all of them) skip the TextDecoder call.
+    if (n <= 64) {
+      let s = '';
+      let i = 0;
+      for (; i < n && raw[i] < 0x80; i++) s += String.fromCharCode(raw[i]);
+      if (i === n) return s;
+    }
     try {
-      return utf8.decode(raw);
+      // TextDecoder refuses views of shared memory: decode a copy of those.
+      return utf8.decode(raw.buffer instanceof ArrayBuffer ? raw : raw.slice());
     } catch {
       this.fail('malformed UTF-8 encoding', at);
     }

@@ -228,3 +228,10 @@ test('subtype chains deeper than 63 fail while decoding, before registration', (
   fails(long, /subtype depth 64/);
   assert.ok(performance.now() - t0 < 500);
 });
+
+test('modules in shared memory decode like any other (names included)', () => {
+  const good = mod(section(MEMORY, vec([[0x00, 0x01]])), section(EXPORT, vec([[...str('é-name'), 0x02, 0x00]])));
+  const shared = new Uint8Array(new SharedArrayBuffer(good.length));
+  shared.set(good);
+  assert.equal(decodeModule(shared).exports[0].name, 'é-name');
+});
