@@ -13,6 +13,7 @@ import type { Module } from '../../syntax/module.js';
 import { I64, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
+import { inlinable, writtenLocals } from './inline.js';
 
 export interface Entry {
   t: ValType;
@@ -44,6 +45,10 @@ interface Frame {
 const RELOAD = '\u0001';
 
 export const MAX_EXPR = 240;
+/** Expressions that keep their value while an inlined callee runs: literals and locals. */
+const STABLE = /^(\(?-?\d+\)?|[lk]\d+)$/;
+/** Inline expansions per function, so that a huge caller does not grow without bound. */
+const MAX_INLINED = 200;
 
 /** Pending expressions that read state a call may change: globals, table and memory sizes. */
 const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b/;
@@ -78,6 +83,12 @@ export class FuncCompiler {
   private readonly limits = new Set<string>();
   hasTail = false;
   private readonly localTypes: ValType[];
+  /** While a callee is expanded inline: where its locals start among ours (else 0). */
+  private localBase = 0;
+  /** Parameters of inlined callees that stand for their (constant or caller-local) argument. */
+  private readonly aliases = new Map<number, [string, string]>();
+  /** Inline expansions so far (bounds the growth of one function). */
+  private inlined = 0;
 
   constructor(mod: Module, index: number) {
     this.mod = mod;
@@ -336,7 +347,50 @@ export class FuncCompiler {
   }
 
   private local(i: number): [string, string] {
-    return [`l${i}`, `k${i}`];
+    const abs = i + this.localBase;
+    return this.aliases.get(abs) ?? [`l${abs}`, `k${abs}`];
+  }
+  private localType(i: number): ValType {
+    return this.localTypes[i + this.localBase];
+  }
+
+  /**
+   * Expands the call of small straight-line function `f` in place (see inline.ts): arguments go
+   * to fresh locals, the callee's instructions are translated with its locals renamed, and its
+   * results are left on the stack as a call's would be.
+   */
+  private inlineCall(f: number): void {
+    const ft = this.funcType(f);
+    const body = this.mod.codes[f - this.mod.numImportedFuncs];
+    const base = this.localTypes.length;
+    this.localTypes.push(...ft.params, ...body.locals);
+    const args = this.popN(ft.params.length);
+    const written = writtenLocals(this.mod, body.start, body.end, this.space);
+    args.forEach((x, i) => {
+      // A constant or a caller's local (which the callee cannot change) needs no copy when the
+      // callee never assigns the parameter: constants then fold into the expansion.
+      if (!written.has(i) && STABLE.test(x.e) && (x.t !== I64 || STABLE.test(x.h))) {
+        this.aliases.set(base + i, [x.e, x.h]);
+        return;
+      }
+      const [lo, hi] = [`l${base + i}`, `k${base + i}`];
+      this.emit(x.t === I64 ? `${lo} = ${x.e}; ${hi} = ${x.h};` : `${lo} = ${x.e};`);
+    });
+    for (let i = ft.params.length; i < ft.params.length + body.locals.length; i++) {
+      const t = this.localTypes[base + i];
+      this.emit(t === I64 ? `l${base + i} = 0; k${base + i} = 0;` : `l${base + i} = ${t >= 0x100 ? 'null' : '0'};`);
+    }
+    const saved = this.localBase;
+    this.localBase = base;
+    const r = new Reader(this.mod.bytes, body.start, body.end);
+    const ins = new Instr();
+    for (;;) {
+      readInstr(r, ins, this.space);
+      if (ins.op.name === 'end') break;
+      this.instr(ins);
+    }
+    this.localBase = saved;
+    this.inlined++;
   }
 
   private instr(ins: Instr): void {
@@ -402,6 +456,10 @@ export class FuncCompiler {
         this.dead = true;
         return;
       case 'call': {
+        if (this.inlined < MAX_INLINED && inlinable(this.mod, ins.a) && ins.a !== this.index) {
+          this.inlineCall(ins.a);
+          return;
+        }
         const ft = this.funcType(ins.a);
         const args = this.slots(this.popN(ft.params.length));
         this.flushForCall();
@@ -445,13 +503,14 @@ export class FuncCompiler {
       }
       case 'local.get': {
         const [lo, hi] = this.local(ins.a);
-        this.push(this.localTypes[ins.a], lo, this.localTypes[ins.a] === I64 ? hi : '');
+        const t = this.localType(ins.a);
+        this.push(t, lo, t === I64 ? hi : '');
         return;
       }
       case 'local.set': case 'local.tee': {
         const x = this.pop();
         const [lo, hi] = this.local(ins.a);
-        const mine = new RegExp(`\\b[lk]${ins.a}\\b`);
+        const mine = new RegExp(`\\b[lk]${ins.a + this.localBase}\\b`);
         const d = this.stack.length;
         const last = this.out.length - 1;
         const assigned = `s${d} = `;

@@ -180,9 +180,34 @@ i64stmt('i64.add', 2, (s, h, [a, b]) =>
   `T = (${a.e} + ${b.e}) | 0; ${h} = (${a.h} + ${b.h} + ((T >>> 0) < (${a.e} >>> 0) ? 1 : 0)) | 0; ${s} = T;`);
 i64stmt('i64.sub', 2, (s, h, [a, b]) =>
   `T = (${a.e} - ${b.e}) | 0; ${h} = (${a.h} - ${b.h} - ((${a.e} >>> 0) < (${b.e} >>> 0) ? 1 : 0)) | 0; ${s} = T;`);
-i64stmt('i64.and', 2, (s, h, [a, b]) => `${s} = ${a.e} & ${b.e}; ${h} = ${a.h} & ${b.h};`);
-i64stmt('i64.or', 2, (s, h, [a, b]) => `${s} = ${a.e} | ${b.e}; ${h} = ${a.h} | ${b.h};`);
-i64stmt('i64.xor', 2, (s, h, [a, b]) => `${s} = ${a.e} ^ ${b.e}; ${h} = ${a.h} ^ ${b.h};`);
+// Bitwise i64 operations work word by word: pending when a word folds away against a constant
+// (masks such as `& 0xffffffff` are common), statements otherwise.
+function foldWord(op: string, a: string, b: string): string | null {
+  const x = constOf(a);
+  const y = constOf(b);
+  if (x !== null && y !== null) return lit(op === '&' ? x & y : op === '|' ? x | y : x ^ y);
+  for (const [k, v] of [[y, a], [x, b]] as const) {
+    if (k === 0) return op === '&' ? '0' : v;
+    if (k === -1 && op !== '^') return op === '&' ? v : '(-1)';
+  }
+  return null;
+}
+function isAtom(e: string): boolean {
+  return /^(\(?-?\d+\)?|[lksh]\d+)$/.test(e);
+}
+for (const [op, js] of [['and', '&'], ['or', '|'], ['xor', '^']]) {
+  NUMERIC.set(`i64.${op}`, (c) => {
+    const [a, b] = c.popN(2);
+    const lo = foldWord(js, a.e, b.e);
+    const hi = foldWord(js, a.h, b.h);
+    if (lo !== null && hi !== null && isAtom(lo) && isAtom(hi)) {
+      c.push(I64, lo, hi);
+      return;
+    }
+    const [s, h] = c.target(I64);
+    c.emit(`${s} = ${lo ?? `${a.e} ${js} ${b.e}`}; ${h} = ${hi ?? `${a.h} ${js} ${b.h}`};`);
+  });
+}
 const pair = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h, xs[1].e, xs[1].h];
 const shift = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h, xs[1].e];
 const one = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h];
@@ -239,8 +264,19 @@ for (const [op, fn] of [['clz', 'i64Clz'], ['ctz', 'i64Ctz'], ['popcnt', 'i64Pop
 i64stmt('i64.extend8_s', 1, (s, h, [a]) => `${s} = (${a.e} << 24) >> 24; ${h} = ${s} >> 31;`);
 i64stmt('i64.extend16_s', 1, (s, h, [a]) => `${s} = (${a.e} << 16) >> 16; ${h} = ${s} >> 31;`);
 i64stmt('i64.extend32_s', 1, (s, h, [a]) => `${s} = ${a.e}; ${h} = ${s} >> 31;`);
-i64stmt('i64.extend_i32_s', 1, (s, h, [a]) => `${s} = ${a.e}; ${h} = ${s} >> 31;`);
-i64stmt('i64.extend_i32_u', 1, (s, h, [a]) => `${s} = ${a.e}; ${h} = 0;`);
+for (const signed of [true, false]) {
+  const name = `i64.extend_i32_${signed ? 's' : 'u'}`;
+  NUMERIC.set(name, (c) => {
+    const x = c.pop();
+    const n = constOf(x.e);
+    if (n !== null) {
+      c.push(I64, lit(n), signed && n < 0 ? '(-1)' : '0'); // a constant stays one (shift counts)
+      return;
+    }
+    const [s, h] = c.target(I64);
+    c.emit(signed ? `${s} = ${x.e}; ${h} = ${s} >> 31;` : `${s} = ${x.e}; ${h} = 0;`);
+  });
+}
 i64helper('i64.reinterpret_f64', 'f64ToBits', word, 1);
 for (const f of ['f32', 'f64']) {
   i64helper(`i64.trunc_${f}_s`, 'i64TruncS', word, 1);
