@@ -17,7 +17,7 @@ export function minTime(fn: () => unknown, repeats = 5, warm = true): number {
   return best;
 }
 
-export function packageFile(pkg: string, file: string): Uint8Array {
+export function packageFile(pkg: string, file: string): Uint8Array<ArrayBuffer> {
   const pkgJson = require.resolve(`${pkg}/package.json`);
   return readFileSync(pkgJson.replace(/package\.json$/, file));
 }

@@ -15,7 +15,8 @@ export function benchValidate(): string {
     const mb = bytes.length / 1e6;
     if (!PureWasm.validate(bytes)) throw new Error(`purewasm rejects ${label}`);
     const pure = minTime(() => PureWasm.validate(bytes), 3);
-    const native = nativeWasm ? minTime(() => nativeWasm.validate(bytes), 3) : NaN;
+    const nw = nativeWasm;
+    const native = nw ? minTime(() => nw.validate(bytes as Uint8Array<ArrayBuffer>), 3) : NaN;
     rows.push([label, (mb / (pure / 1000)).toFixed(1), (mb / (native / 1000)).toFixed(1), ratio(pure, native)]);
   }
   return table(rows);
