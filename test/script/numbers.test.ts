@@ -79,3 +79,32 @@ test('f32 decimals avoid double rounding', () => {
   assert.equal(parseF32Bits('1.000000059604644775390625'), 0x3f800000); // the tie itself: even
   assert.equal(parseF32Bits('1.00000005960464477539062501'), 0x3f800001);
 });
+
+test('literals agree with the WAT parser\'s independent implementation (text/numbers.ts)', async () => {
+  const text = await import('../../src/text/numbers.js');
+  let seed = 777;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const hexDigits = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[rnd(16)]).join('');
+  const decDigits = (n: number) => Array.from({ length: n }, () => rnd(10)).join('');
+  const literals: string[] = ['0', '-0', '1e-46', '1e-45', '1.4e-45', '0x1p-149', '0x1p-1074', '0x1p-1075', '0x1.fffffffffffff8p1023'];
+  for (let i = 0; i < 4000; i++) {
+    const sign = ['', '-', '+'][rnd(3)];
+    if (rnd(2)) {
+      const exp = rnd(2) ? `p${rnd(2) ? '-' : '+'}${rnd(1100)}` : '';
+      literals.push(`${sign}0x${hexDigits(1 + rnd(16))}${rnd(2) ? `.${hexDigits(rnd(16))}` : ''}${exp}`);
+    } else {
+      const exp = rnd(2) ? `e${rnd(2) ? '-' : ''}${rnd(340)}` : '';
+      literals.push(`${sign}${decDigits(1 + rnd(20))}${rnd(2) ? `.${decDigits(rnd(20))}` : ''}${exp}`);
+    }
+  }
+  const mine32 = (t: string) => { try { return parseF32Bits(t); } catch { return null; } };
+  const mine64 = (t: string) => { try { return parseF64Bits(t); } catch { return null; } };
+  for (const t of literals) {
+    assert.equal(mine32(t), text.parseF32(t), `f32 ${t}`);
+    const b = text.parseF64(t);
+    assert.equal(mine64(t), b === null ? null : (BigInt(b[1] >>> 0) << 32n) | BigInt(b[0] >>> 0), `f64 ${t}`);
+  }
+});
