@@ -4,11 +4,17 @@
 import { decodeModule } from '../binary/decode.js';
 import type { Module } from '../syntax/module.js';
 import { validateModule } from './module.js';
+import { LIMITS } from './limits.js';
+import { CompileError } from '../api/errors.js';
 
 export { decodeModule, validateModule };
 
 /** Decodes and validates `bytes`; throws CompileError for anything malformed or invalid. */
 export function compileModule(bytes: Uint8Array): Module {
+  // Checked before decoding so that an oversized input costs nothing.
+  if (bytes.length > LIMITS.moduleSize) {
+    throw new CompileError(`at byte offset 0: module size (${bytes.length}) exceeds the implementation limit (${LIMITS.moduleSize})`);
+  }
   const m = decodeModule(bytes);
   validateModule(m);
   return m;
