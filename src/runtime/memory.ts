@@ -6,8 +6,8 @@
 import type { MemoryInst } from './interface.js';
 import type { Limits } from '../syntax/types.js';
 
-/** JS API implementation limit on 32-bit memories (65536 pages of 64 KiB = 4 GiB). */
-const MAX_PAGES_32 = 65536;
+/** JS API implementation limit on 32-bit memories: 4 GiB (65536 pages of 64 KiB). */
+const MAX_BYTES_32 = 2 ** 32;
 /** Memory64 limit: 2^48 pages in the spec; allocation fails long before. */
 const MAX_PAGES_64 = 2 ** 48;
 
@@ -45,7 +45,7 @@ export class Memory implements MemoryInst {
   constructor(limits: Limits) {
     this.limits = { ...limits };
     this.pageBytes = 2 ** limits.pageSizeLog2;
-    const cap = limits.addr64 ? MAX_PAGES_64 : Math.min(MAX_PAGES_32, 2 ** (32 - limits.pageSizeLog2));
+    const cap = limits.addr64 ? MAX_PAGES_64 : MAX_BYTES_32 / this.pageBytes;
     this.maxPages = limits.max === null ? cap : Math.min(limits.max, cap);
     const bytes = limits.min * this.pageBytes;
     if (limits.min > this.maxPages) throw new RangeError('WebAssembly.Memory: could not allocate memory');
