@@ -142,12 +142,14 @@ export interface TextModule {
   start: number | null;
   elems: TElem[];
   datas: TData[];
+  /** Function names: `$id`s from the text, or the binary's name section (printer only). */
+  funcNames: Map<number, string>;
 }
 
 export function emptyModule(): TextModule {
   return {
     id: null, types: [], implicitTypesFrom: 0, imports: [], funcs: [], tables: [], memories: [], globals: [], tags: [],
-    exports: [], start: null, elems: [], datas: [],
+    exports: [], start: null, elems: [], datas: [], funcNames: new Map(),
   };
 }
 

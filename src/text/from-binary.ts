@@ -1,10 +1,11 @@
 // Binary → text-module AST: reads a module's sections into text/ast.ts with module-local indices and
 // every encoding choice kept (element segment forms, table initialisers), as the printer needs it
 // and as round-trip tests use it (binary → AST → encodeModule must give the same bytes back).
-// It reads well-formed modules; binary/decode.ts is the checking decoder. Custom sections (names)
-// are skipped.
+// It reads well-formed modules; binary/decode.ts is the checking decoder. Of the custom sections
+// only the function names of the name section are kept.
 
 import { Reader } from '../binary/reader.js';
+import { readNameSection } from '../binary/names.js';
 import { readValType, readStorageType, type TypeSpace } from '../binary/valtype.js';
 import { Instr, readInstr, readOpcode } from '../binary/instr.js';
 import { opByName } from '../syntax/opcodes.js';
@@ -224,7 +225,15 @@ export function binaryToAst(bytes: Uint8Array): TextModule {
           return { mode: flags === 1 ? MODE_PASSIVE : MODE_ACTIVE, memory, offset, bytes: r.take(r.u32()).slice() };
         });
         break;
-      default: // custom sections and the data count (recomputed by the encoder)
+      case 0: {
+        const name = r.take(r.u32());
+        if (name.length === 4 && String.fromCharCode(...name) === 'name') {
+          m.funcNames = readNameSection(bytes, r.pos, end) ?? new Map();
+        }
+        r.pos = end;
+        break;
+      }
+      default: // the data count (recomputed by the encoder)
         r.pos = end;
     }
     if (r.pos !== end) r.fail('section size mismatch');

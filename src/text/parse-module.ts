@@ -441,6 +441,7 @@ export function parseModuleFields(items: SExpr[], id: string | null = null, pres
   for (const t of presetImplicit) mc.implicitType(t.params, t.results, true);
   const p = new ModuleParser(mc);
   for (const f of fields) p.field(f);
+  for (const [id, index] of mc.funcs.ids) mc.module.funcNames.set(index, id);
   return mc.module;
 }
 

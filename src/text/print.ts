@@ -10,6 +10,8 @@ import {
   valTypeName,
 } from '../syntax/types.js';
 import { BLOCK_EMPTY } from '../binary/valtype.js';
+import { isIdChar } from './lexer.js';
+import { binaryToAst } from './from-binary.js';
 
 const KIND_WORDS = ['func', 'table', 'memory', 'global', 'tag'];
 
@@ -98,8 +100,28 @@ function memarg(ins: TInstr): string {
   return s;
 }
 
+/** How function indices are written: `$id` where the function has a usable name, else the number. */
+export type FuncRef = (index: number) => string;
+const numeric: FuncRef = (i) => `${i}`;
+
+/** Identifiers for named functions: `$name`, or `$"name"` when it has other characters; no duplicates. */
+function funcIds(names: Map<number, string>): FuncRef {
+  const ids = new Map<number, string>();
+  const taken = new Set<string>();
+  for (const [index, name] of [...names].sort((a, b) => a[0] - b[0])) {
+    if (name === '') continue;
+    let plain = true;
+    for (let i = 0; i < name.length && plain; i++) plain = isIdChar(name.charCodeAt(i));
+    const id = plain ? `$${name}` : `$${stringLiteral(new TextEncoder().encode(name))}`;
+    if (taken.has(id)) continue;
+    taken.add(id);
+    ids.set(index, id);
+  }
+  return (i) => ids.get(i) ?? `${i}`;
+}
+
 /** One instruction's text, without indentation. */
-export function instrText(ins: TInstr): string {
+export function instrText(ins: TInstr, func: FuncRef = numeric): string {
   const op = ins.op;
   const name = op.name;
   switch (op.imm) {
@@ -107,7 +129,9 @@ export function instrText(ins: TInstr): string {
       return name;
     case 'bt':
       return name + blockType(ins.a);
-    case 'label': case 'func': case 'type': case 'local': case 'global': case 'table': case 'mem':
+    case 'func':
+      return `${name} ${func(ins.a)}`;
+    case 'label': case 'type': case 'local': case 'global': case 'table': case 'mem':
     case 'tag': case 'data': case 'elem': case 'lane':
       return `${name} ${ins.a}`;
     case 'labels':
@@ -154,25 +178,21 @@ export function instrText(ins: TInstr): string {
 }
 
 /** Instructions one per line, indented by block depth. */
-function body(e: TExpr, indent: string, out: string[]): void {
+function body(e: TExpr, indent: string, out: string[], func: FuncRef): void {
   let depth = 0;
   for (const ins of e) {
     const name = ins.op.name;
     const closes = name === 'end' || name === 'else' || name === 'catch' || name === 'catch_all' || name === 'delegate';
     if (closes) depth--;
-    out.push(`${indent}${'  '.repeat(Math.max(0, depth))}${instrText(ins)}`);
+    out.push(`${indent}${'  '.repeat(Math.max(0, depth))}${instrText(ins, func)}`);
     if (closes && name !== 'end' && name !== 'delegate') depth++;
     if (ins.op.imm === 'bt' || ins.op.imm === 'trytable') depth++;
   }
 }
 
-function inline(e: TExpr): string {
-  return e.map(instrText).join(' ');
-}
-
-function importDesc(d: TImportDesc): string {
+function importDesc(d: TImportDesc, id: string): string {
   switch (d.kind) {
-    case DESC_FUNC: return `(func (type ${d.type}))`;
+    case DESC_FUNC: return `(func${id} (type ${d.type}))`;
     case DESC_TABLE: return `(table ${tableType(d.table)})`;
     case DESC_MEMORY: return `(memory ${memoryType(d.limits)})`;
     case DESC_GLOBAL: return `(global ${globalType(d.global)})`;
@@ -181,18 +201,28 @@ function importDesc(d: TImportDesc): string {
 }
 
 export function printModule(m: TextModule): string {
+  const func = funcIds(m.funcNames);
+  const inline = (e: TExpr): string => e.map((ins) => instrText(ins, func)).join(' ');
+  /** ` $id` for a named function, else nothing. */
+  const idOf = (i: number): string => (func(i).startsWith('$') ? ` ${func(i)}` : '');
   const out: string[] = [m.id !== null ? `(module $${m.id}` : '(module'];
   for (const g of m.types) {
     if (g.types.length === 1) out.push(`  (type ${subType(g.types[0])})`);
     else out.push(`  (rec${g.types.map((t) => ` (type ${subType(t)})`).join('')})`);
   }
-  for (const im of m.imports) out.push(`  (import ${stringLiteral(im.module)} ${stringLiteral(im.name)} ${importDesc(im.desc)})`);
+  let funcIndex = 0;
+  for (const im of m.imports) {
+    const id = im.desc.kind === DESC_FUNC ? idOf(funcIndex++) : '';
+    out.push(`  (import ${stringLiteral(im.module)} ${stringLiteral(im.name)} ${importDesc(im.desc, id)})`);
+  }
   for (const t of m.tables) out.push(`  (table ${tableType(t.type)}${t.init ? ` ${inline(t.init)}` : ''})`);
   for (const l of m.memories) out.push(`  (memory ${memoryType(l)})`);
   for (const x of m.tags) out.push(`  (tag (type ${x}))`);
   for (const g of m.globals) out.push(`  (global ${globalType(g.type)} ${inline(g.init)})`);
-  for (const e of m.exports) out.push(`  (export ${stringLiteral(e.name)} (${KIND_WORDS[e.kind]} ${e.index}))`);
-  if (m.start !== null) out.push(`  (start ${m.start})`);
+  for (const e of m.exports) {
+    out.push(`  (export ${stringLiteral(e.name)} (${KIND_WORDS[e.kind]} ${e.kind === DESC_FUNC ? func(e.index) : e.index}))`);
+  }
+  if (m.start !== null) out.push(`  (start ${func(m.start)})`);
   for (const s of m.elems) {
     const items = s.items.map((e) => ` (item ${inline(e)})`).join('');
     const type = valType(s.type);
@@ -200,8 +230,8 @@ export function printModule(m: TextModule): string {
     else out.push(`  (elem${s.mode === MODE_DECLARATIVE ? ' declare' : ''} ${type}${items})`);
   }
   for (const f of m.funcs) {
-    out.push(`  (func (type ${f.type})${f.locals.length ? ` (local ${f.locals.map(valType).join(' ')})` : ''}`);
-    body(f.body, '    ', out);
+    out.push(`  (func${idOf(funcIndex++)} (type ${f.type})${f.locals.length ? ` (local ${f.locals.map(valType).join(' ')})` : ''}`);
+    body(f.body, '    ', out, func);
     out[out.length - 1] += ')';
   }
   for (const d of m.datas) {
@@ -210,4 +240,9 @@ export function printModule(m: TextModule): string {
   }
   out[out.length - 1] += ')';
   return out.join('\n') + '\n';
+}
+
+/** A binary module as text (wasm2wat). The bytes should have passed binary/decode.ts. */
+export function printBinary(bytes: Uint8Array): string {
+  return printModule(binaryToAst(bytes));
 }

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { binaryToAst } from '../../src/text/from-binary.js';
-import { printModule, f32Literal, f64Literal, stringLiteral } from '../../src/text/print.js';
-import { parseModule } from '../../src/text/parse.js';
+import { printModule, printBinary, f32Literal, f64Literal, stringLiteral } from '../../src/text/print.js';
+import { parseModule, parseModuleAst } from '../../src/text/parse.js';
 import { parseF32, parseF64 } from '../../src/text/numbers.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { decodeModule } from '../../src/binary/decode.js';
@@ -70,4 +70,23 @@ test('printed literals read back to the same bits', () => {
   }
   assert.equal(f32Literal(0x3fc00000), '0x1.800000p+0');
   assert.equal(stringLiteral(Uint8Array.from([0x61, 0x22, 0x5c, 0x0a, 0xc3, 0xa9])), '"a\\22\\5c\\0a\\c3\\a9"');
+});
+
+test('function names become identifiers: from the text, and from the name section', () => {
+  const source = '(module (func $f (call $f)) (func $g (export "g") (call $f)) (start $g))';
+  const text = printModule(parseModuleAst(source));
+  assert.match(text, /\(func \$f \(type 0\)\n {4}call \$f\)/);
+  assert.match(text, /\(export "g" \(func \$g\)\)/);
+  assert.match(text, /\(start \$g\)/);
+  assert.deepEqual(parseModule(text), parseModule(source));
+
+  const plain = encodeModule(parseModuleAst('(module (func (call 1)) (func (call 0)))'));
+  // name section: function names 0 → "a b", 1 → "a b" (a duplicate: left numeric)
+  const sub = [1, 11, 2, 0, 3, 0x61, 0x20, 0x62, 1, 3, 0x61, 0x20, 0x62];
+  const custom = [0, 5 + sub.length, 4, 0x6e, 0x61, 0x6d, 0x65, ...sub];
+  const named = Uint8Array.from([...plain, ...custom]);
+  const printed = printBinary(named);
+  assert.match(printed, /\(func \$"a b" \(type 0\)\n {4}call 1\)/);
+  assert.match(printed, /\(func \(type 0\)\n {4}call \$"a b"\)/);
+  assert.deepEqual(parseModule(printed), plain);
 });
