@@ -80,11 +80,18 @@ function sameUpToImplicitOrder(node: SList, expected: Uint8Array): boolean {
 }
 
 export function twinReport(filter = ''): TwinReport {
+  // Each script is lexed once: the twin comparison and the malformed check share it.
+  const cache = new Map<string, ReturnType<typeof scriptModules>>();
+  const modulesOf = (path: string): ReturnType<typeof scriptModules> => {
+    let m = cache.get(path);
+    if (!m) cache.set(path, (m = scriptModules(read(path))));
+    return m;
+  };
   const r: TwinReport = { identical: 0, equivalent: [], differing: [], failed: [], unpaired: [], malformedRejected: 0, malformedAccepted: [] };
   for (const [textPath, binPath] of twinFiles()) {
     if (!textPath.includes(filter)) continue;
     const name = relative(TESTSUITE, textPath);
-    const text = scriptModules(read(textPath)).modules;
+    const text = modulesOf(textPath).modules;
     const bin = twinBinaries(read(binPath));
     if (text.length !== bin.length) {
       r.unpaired.push(`${name}: ${text.length} text modules, ${bin.length} binary`);
@@ -109,7 +116,7 @@ export function twinReport(filter = ''): TwinReport {
   }
   for (const path of allTextScripts()) {
     if (!path.includes(filter)) continue;
-    for (const m of scriptModules(read(path)).malformed) {
+    for (const m of modulesOf(path).malformed) {
       const w = m.items[headIndex(m) + 1];
       if (w?.kind !== 'keyword' || w.text !== 'quote') continue;
       try {
