@@ -223,3 +223,73 @@ test('SIMD helpers match native WebAssembly', () => {
   }
   assert.deepEqual(failures, []);
 });
+
+test('SIMD loads and stores match native WebAssembly', () => {
+  const ops = OPS.filter((o) => o.prefix === PREFIX_SIMD && (o.imm === 'memarg' || o.imm === 'memlane'));
+  const cs: { name: string; op: OpInfo; lane: number | null }[] = [];
+  for (const op of ops) {
+    if (op.imm === 'memlane') for (let l = 0; l < op.width; l++) cs.push({ name: `${op.name}/${l}`, op, lane: l });
+    else cs.push({ name: op.name, op, lane: null });
+  }
+  // The module: memory 0 exported as "mem"; each function takes the address, then v128 operands
+  // as i64 halves, and returns a v128 result as two i64.
+  const types: number[] = [], funcs: number[] = [], exports: number[] = [], code: number[] = [];
+  for (const v of [types, funcs, code]) uleb(cs.length, v);
+  uleb(cs.length + 1, exports);
+  exports.push(3, 0x6d, 0x65, 0x6d, 0x02, 0x00);
+  cs.forEach((c, i) => {
+    const hasV = c.op.params!.length > 0, retV = c.op.results!.length > 0;
+    const params = [I32, ...(hasV ? [I64, I64] : [])], results = retV ? [I64, I64] : [];
+    types.push(0x60, params.length, ...params, results.length, ...results);
+    uleb(i, funcs);
+    const name = new TextEncoder().encode(c.name);
+    uleb(name.length, exports);
+    exports.push(...name, 0x00);
+    uleb(i, exports);
+    const body: number[] = [1, 1, V128, 0x20, 0];
+    if (hasV) body.push(0x20, 1, 0xfd, 18, 0x20, 2, 0xfd, 30, 1);
+    body.push(0xfd);
+    uleb(c.op.code, body);
+    body.push(c.op.align, 0); // memarg: natural alignment, offset 0
+    if (c.lane !== null) body.push(c.lane);
+    const tmp = params.length;
+    if (retV) body.push(0x22, tmp, 0xfd, 29, 0, 0x20, tmp, 0xfd, 29, 1);
+    body.push(0x0b);
+    uleb(body.length, code);
+    code.push(...body);
+  });
+  const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  section(1, types, bytes);
+  section(3, funcs, bytes);
+  section(5, [1, 0, 1], bytes);
+  section(7, exports, bytes);
+  section(10, code, bytes);
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)));
+  const native = inst.exports as Record<string, (...a: unknown[]) => unknown>;
+  const nativeMem = new Uint8Array((inst.exports.mem as WebAssembly.Memory).buffer);
+  const ourMem = new Uint8Array(65536);
+  const rng = new Rng(33);
+  for (let i = 0; i < 65536; i += 4) new DataView(ourMem.buffer).setUint32(i, rng.u32());
+  nativeMem.set(ourMem);
+  const failures: string[] = [];
+  for (const c of cs) {
+    const f = N.SIMD_MEMORY_OPS.get(c.op.name) as unknown as (...a: unknown[]) => Uint8Array | undefined;
+    for (let i = 0; i < 200 && failures.length < 20; i++) {
+      const addr = rng.int(2) ? rng.int(65536 - 16) : 65536 - (1 << c.op.align); // the access may end at the very end
+      const v = randomVec(rng, rng.int(7));
+      const hasV = c.op.params!.length > 0;
+      const raw = native[c.name](addr, ...(hasV ? v : []));
+      const args: unknown[] = [ourMem, addr];
+      if (hasV) args.push(toBytes(v));
+      if (c.lane !== null) args.push(c.lane);
+      const r = f(...args);
+      if (r !== undefined && show(fromBytes(r)) !== show(raw as unknown[])) {
+        failures.push(`${c.name}(${addr}, ${show(v)}): ours ${show(fromBytes(r))}, native ${show(raw as unknown[])}`);
+      }
+      const near = (m: Uint8Array): string => m.slice(Math.max(0, addr - 8), addr + 24).join();
+      if (near(nativeMem) !== near(ourMem)) failures.push(`${c.name}(${addr}, ${show(v)}): memories differ`);
+    }
+    if (Buffer.compare(nativeMem, ourMem) !== 0) failures.push(`${c.name}: memories differ`);
+  }
+  assert.deepEqual(failures, []);
+});
