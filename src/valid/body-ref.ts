@@ -8,7 +8,7 @@ import {
 } from '../syntax/types.js';
 import { OPS } from '../syntax/opcodes.js';
 import { matchValType, matchStorageType, topOf } from './match.js';
-import { unpacked } from './const.js';
+import { unpacked, MAX_ARRAY_NEW_FIXED, arrayNewFixedTooLong } from './const.js';
 import { type FuncState, BOT, typeName } from './state.js';
 
 const R_NULL = 1, R_IS_NULL = 2, R_FUNC = 3, R_EQ = 4, R_AS_NON_NULL = 5, R_BR_ON_NULL = 6;
@@ -210,8 +210,10 @@ function structOrArray(st: FuncState): void {
     case R_ARRAY_NEW: case R_ARRAY_NEW_DEFAULT: case R_ARRAY_NEW_FIXED: {
       const a = arrayOf(st, x);
       const t = unpacked(a.field.type);
-      if (code === R_ARRAY_NEW_FIXED) popRepeat(st, t, ins.b);
-      else {
+      if (code === R_ARRAY_NEW_FIXED) {
+        if (ins.b > MAX_ARRAY_NEW_FIXED) st.fail(arrayNewFixedTooLong(ins.b));
+        popRepeat(st, t, ins.b);
+      } else {
         st.popExpect(I32);
         if (code === R_ARRAY_NEW) st.popExpect(t);
         else if (!defaultable(t)) st.fail(`type mismatch: array element type ${typeName(t)} is not defaultable`);

@@ -17,6 +17,13 @@ export function unpacked(t: ValType): ValType {
   return t === I8 || t === I16 ? I32 : t;
 }
 
+/** JS API implementation limit: "The maximum number of operands to array.new_fixed is 10,000." */
+export const MAX_ARRAY_NEW_FIXED = 10_000;
+
+export function arrayNewFixedTooLong(n: number): string {
+  return `array.new_fixed with ${n} operands exceeds the implementation limit (${MAX_ARRAY_NEW_FIXED})`;
+}
+
 const scratch = new Instr();
 
 /**
@@ -106,6 +113,7 @@ export function validateConstExpr(m: Module, e: Expr, expected: ValType, visible
           if (!defaultable(t)) r.fail(`type mismatch: element type ${valTypeName(t)} is not defaultable`, ins.pos);
           pop(I32);
         } else {
+          if (ins.b > MAX_ARRAY_NEW_FIXED) r.fail(arrayNewFixedTooLong(ins.b), ins.pos);
           for (let i = 0; i < ins.b; i++) pop(t);
         }
         stack.push(refType(m.types[ins.a], false));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModule } from '../../src/valid/index.js';
 import { CompileError } from '../../src/api/errors.js';
-import { assemble, sleb, vec, I32, I64, V128, ANYREF, EXTERNREF, FUNCREF, fn } from './body-module.js';
+import { assemble, sleb, leb, vec, I32, I64, V128, ANYREF, EXTERNREF, FUNCREF, fn } from './body-module.js';
 
 const END = 0x0b;
 const c32 = (n: number): number[] => [0x41, ...sleb(n)];
@@ -65,6 +65,7 @@ test('references: ref.null, ref.func, i31, conversions, GC allocation', () => {
   ok(globals([[ANYREF, 0, ...c64(1), ...c32(4), 0xfb, 6, 1]], gc));
   ok(globals([[ANYREF, 0, ...c64(1), ...c64(2), 0xfb, 8, 1, 2]], gc));
   bad(globals([[ANYREF, 0, ...c64(1), 0xfb, 8, 1, 2]], gc), /type mismatch/);
+  bad(globals([[ANYREF, 0, 0xfb, 8, 1, ...leb(10_001)]], gc), /implementation limit/);
   bad(globals([[ANYREF, 0, 0xfb, 1, 1]], gc), /not a struct/);
   bad(globals([[ANYREF, 0, ...c32(1), 0xfb, 2, 0, 0]], gc), /constant expression required/); // struct.get
 });
