@@ -33,6 +33,9 @@ export interface ScriptReport {
 export interface RunOptions {
   /** Called before each command (e.g. to publish progress for a watchdog). */
   onCommand?(line: number): void;
+  /** Commands not to execute (by line), each reported as failed with its reason: e.g. a command
+   *  that hung or crashed the process in an earlier attempt, so the rest of the script still runs. */
+  skip?: ReadonlyMap<number, string>;
 }
 
 type Exports = Map<string, ExportInfo>;
@@ -329,7 +332,9 @@ export function runScript(commands: Command[], engine: ScriptEngine, options: Ru
   const checks: CheckResult[] = [];
   for (const cmd of commands) {
     options.onCommand?.(cmd.line);
-    checks.push(runner.run(cmd));
+    const skipped = options.skip?.get(cmd.line);
+    if (skipped !== undefined) checks.push({ line: cmd.line, command: cmd.type, outcome: 'failed', reason: skipped });
+    else checks.push(runner.run(cmd));
   }
   return summarize(checks);
 }

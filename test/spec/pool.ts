@@ -25,7 +25,8 @@ export interface Expectation {
 
 export const EXPECTED_PATH = new URL('../../../test/spec/expected.json', import.meta.url).pathname;
 export const PARALLEL = Number(process.env.SPEC_PARALLEL ?? 2);
-export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 60_000);
+export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 120_000);
+export const COMMAND_TIME_LIMIT_MS = Number(process.env.SPEC_COMMAND_TIME_LIMIT_MS ?? 15_000);
 
 /**
  * Script names: the binary-encoded scripts of testsuite-bin (`x.bin.wast`, `custom/x.bin.wast`) and
@@ -43,8 +44,9 @@ export function specFiles(): string[] {
   ].sort();
 }
 
-/** The file behind a script name. */
+/** The file behind a script name (an absolute path stands for itself). */
 export function specPath(name: string): string {
+  if (name.startsWith('/')) return name;
   return join(name.endsWith('.bin.wast') ? TESTSUITE_BIN : TESTSUITE, name);
 }
 
@@ -52,11 +54,15 @@ export function expectationOf(r: FileResult): Expectation {
   return { passed: r.passed, notRun: r.notRun, failing: r.failing.map((f) => f.line) };
 }
 
-/** A worker that runs files one after another; replaced after a crash or a timeout. */
+/**
+ * A worker that runs files one after another. A command that runs longer than COMMAND_TIME_LIMIT_MS
+ * or crashes the worker is recorded as failed at its line; the worker is replaced and the file run
+ * again with that command skipped, so one hang costs one check, not the rest of the file.
+ */
 class Lane {
   private worker: Worker | null = null;
-  private readonly progress = new SharedArrayBuffer(4);
-  private readonly line = new Int32Array(this.progress);
+  private readonly progress = new SharedArrayBuffer(8);
+  private readonly state = new Int32Array(this.progress);
 
   private spawn(): Worker {
     const w = new Worker(new URL('./run-file.js', import.meta.url), {
@@ -67,30 +73,56 @@ class Lane {
     return w;
   }
 
-  run(name: string): Promise<FileResult> {
+  async run(name: string): Promise<FileResult> {
+    const skip = new Map<number, string>();
+    const deadline = Date.now() + FILE_TIME_LIMIT_MS;
+    for (;;) {
+      const r = await this.attempt(name, skip, deadline);
+      if ('result' in r) return r.result;
+      // Give up on the file when the same line fails again, after too many retries, or past its time.
+      if (skip.has(r.line) || skip.size >= 5 || Date.now() >= deadline || r.line === 0) {
+        const failing = [...skip].map(([line, reason]) => ({ line, reason }));
+        if (!skip.has(r.line)) failing.push({ line: r.line, reason: r.reason });
+        return { passed: 0, notRun: 0, failing, notRunReasons: {} };
+      }
+      skip.set(r.line, r.reason);
+    }
+  }
+
+  /** One run of the file: its result, or the line where the worker hung or died. */
+  private attempt(name: string, skip: Map<number, string>, deadline: number): Promise<{ result: FileResult } | { line: number; reason: string }> {
     const worker = (this.worker ??= this.spawn());
+    Atomics.store(this.state, 0, 0);
     return new Promise((resolve) => {
       let done = false;
-      const finish = (r: FileResult, keep: boolean) => {
+      let seen = Atomics.load(this.state, 1);
+      let since = Date.now();
+      const finish = (r: { result: FileResult } | { line: number; reason: string }) => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        clearInterval(watchdog);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (!keep) {
+        if (!('result' in r)) {
           void worker.terminate();
           this.worker = null;
         }
         resolve(r);
       };
-      const broken = (reason: string): FileResult => ({
-        passed: 0, notRun: 0, failing: [{ line: Atomics.load(this.line, 0), reason }], notRunReasons: {},
-      });
-      const onMessage = (r: FileResult) => finish(r, true);
-      const onError = (e: unknown) => finish(broken(`worker crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`), false);
-      const onExit = (code: number) => finish(broken(`worker exited with code ${code}`), false);
-      const timer = setTimeout(() => finish(broken(`timeout after ${FILE_TIME_LIMIT_MS} ms`), false), FILE_TIME_LIMIT_MS);
+      const stuck = (reason: string) => finish({ line: Atomics.load(this.state, 0), reason });
+      const watchdog = setInterval(() => {
+        const now = Date.now();
+        const seq = Atomics.load(this.state, 1);
+        if (seq !== seen) {
+          seen = seq;
+          since = now;
+        } else if (now - since > COMMAND_TIME_LIMIT_MS) stuck(`hung: no result within ${COMMAND_TIME_LIMIT_MS} ms`);
+        if (now > deadline) stuck(`timeout: the file took over ${FILE_TIME_LIMIT_MS} ms`);
+      }, 200);
+      const onMessage = (result: FileResult) => finish({ result });
+      const onError = (e: unknown) => stuck(`worker crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      const onExit = (code: number) => stuck(`worker exited with code ${code}`);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage(specPath(name));
+      worker.postMessage({ path: specPath(name), skip: [...skip] });
     });
   }
 

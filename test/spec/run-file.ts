@@ -1,7 +1,7 @@
 // Worker entry: runs the .wast files it is sent, one message each, against purewasm
-// (script/contract-engine, with text/parse for text modules) and posts a FileResult for each. Progress (the line of the command
-// being run) goes to a shared Int32Array so the parent can say where a file hung when it has to
-// terminate the worker.
+// (script/contract-engine, with text/parse for text modules) and posts a FileResult for each.
+// Progress goes to a shared Int32Array — [line of the current command, commands started] — so the
+// parent can tell a hung command, terminate the worker and run the file again without it.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
@@ -11,12 +11,16 @@ import { parseModule } from '../../src/text/parse.js';
 import type { FileResult } from './pool.js';
 
 const { progress } = workerData as { progress: SharedArrayBuffer };
-const line = new Int32Array(progress);
+const state = new Int32Array(progress);
 
-parentPort!.on('message', (path: string) => {
-  Atomics.store(line, 0, 0);
+parentPort!.on('message', ({ path, skip }: { path: string; skip: [number, string][] }) => {
+  Atomics.store(state, 0, 0);
   const report = runScriptSource(readFileSync(path, 'utf8'), contractEngine({ parseText: parseModule }), {
-    onCommand: (l) => Atomics.store(line, 0, l),
+    onCommand: (l) => {
+      Atomics.store(state, 0, l);
+      Atomics.add(state, 1, 1);
+    },
+    skip: new Map(skip),
   });
   const result: FileResult = {
     passed: report.passed,
