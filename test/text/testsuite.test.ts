@@ -18,13 +18,16 @@ const LANE_INDEX_AS_LEB = new Set([
  */
 const OUTDATED_MALFORMED = new Set([84, 88, 92].map((l) => `proposals/threads/memory.wast:${l}`));
 
-test('testsuite: text modules encode like their binary twins; malformed quotes are rejected', () => {
+test('testsuite: text modules encode like their binary twins; malformed quotes are rejected; the others print back', () => {
   const r = twinReport();
   console.log(
     `identical ${r.identical}, equivalent (implicit type order) ${r.equivalent.length}, ` +
       `differing ${r.differing.length} (reference writes lane indices >= 128 as LEB128), failed ${r.failed.length}; ` +
-      `assert_malformed quote modules rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length} (outdated proposal tests)`,
+      `assert_malformed quote modules rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length} (outdated proposal tests); ` +
+      `legacy/proposal modules re-printed identically ${r.reprinted}, differing ${r.reprintDiffering.length}`,
   );
+  assert.deepEqual(r.reprintDiffering, []);
+  assert.ok(r.reprinted > 250, `only ${r.reprinted} legacy/proposal modules re-printed`);
   assert.deepEqual(r.unpaired, []);
   assert.deepEqual(r.failed, []);
   assert.deepEqual(r.differing.filter((d) => !LANE_INDEX_AS_LEB.has(d)), []);

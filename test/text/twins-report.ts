@@ -8,7 +8,8 @@
 // And every `assert_malformed (module quote …)` of every text script must be rejected.
 // Run directly (node BUILD/test/text/twins-report.js [-v] [filter]) for the listing.
 import { relative } from 'node:path';
-import { parseModuleNode, parseModuleAst } from '../../src/text/parse.js';
+import { parseModule, parseModuleNode, parseModuleAst } from '../../src/text/parse.js';
+import { printBinary } from '../../src/text/print.js';
 import { encodeModule } from '../../src/binary/encode.js';
 import { headIndex } from '../../src/text/cursor.js';
 import { Reader } from '../../src/binary/reader.js';
@@ -25,6 +26,9 @@ export interface TwinReport {
   unpaired: string[];
   malformedRejected: number;
   malformedAccepted: string[];
+  /** Text modules without a twin (legacy/, proposals/) that parse: re-printed and re-parsed. */
+  reprinted: number;
+  reprintDiffering: string[];
 }
 
 /** The sub types of a binary module's type section, flattened: function types, or null for others. */
@@ -87,7 +91,10 @@ export function twinReport(filter = ''): TwinReport {
     if (!m) cache.set(path, (m = scriptModules(read(path))));
     return m;
   };
-  const r: TwinReport = { identical: 0, equivalent: [], differing: [], failed: [], unpaired: [], malformedRejected: 0, malformedAccepted: [] };
+  const r: TwinReport = {
+    identical: 0, equivalent: [], differing: [], failed: [], unpaired: [], malformedRejected: 0, malformedAccepted: [],
+    reprinted: 0, reprintDiffering: [],
+  };
   for (const [textPath, binPath] of twinFiles()) {
     if (!textPath.includes(filter)) continue;
     const name = relative(TESTSUITE, textPath);
@@ -116,6 +123,20 @@ export function twinReport(filter = ''): TwinReport {
   }
   for (const path of allTextScripts()) {
     if (!path.includes(filter)) continue;
+    if (path.includes('/legacy/') || path.includes('/proposals/')) {
+      for (const m of modulesOf(path).modules) {
+        let bytes: Uint8Array;
+        try {
+          const parsed = parseModuleNode(m);
+          if (parsed.form === 'binary') continue;
+          bytes = parsed.bytes;
+        } catch {
+          continue; // proposals beyond 3.0 (threads, custom descriptors, wide arithmetic)
+        }
+        if (sameBytes(parseModule(printBinary(bytes)), bytes)) r.reprinted++;
+        else r.reprintDiffering.push(`${relative(TESTSUITE, path)}:${m.line}`);
+      }
+    }
     for (const m of modulesOf(path).malformed) {
       const w = m.items[headIndex(m) + 1];
       if (w?.kind !== 'keyword' || w.text !== 'quote') continue;
@@ -136,9 +157,9 @@ if (process.argv[1]?.endsWith('twins-report.js')) {
   const t0 = performance.now();
   const r = twinReport(filter);
   const ms = Math.round(performance.now() - t0);
-  console.log(`identical ${r.identical}, equivalent ${r.equivalent.length}, differing ${r.differing.length}, failed ${r.failed.length}, unpaired files ${r.unpaired.length}; malformed rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length} (${ms} ms)`);
+  console.log(`identical ${r.identical}, equivalent ${r.equivalent.length}, differing ${r.differing.length}, failed ${r.failed.length}, unpaired files ${r.unpaired.length}; malformed rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length}; reprinted ${r.reprinted}, differing ${r.reprintDiffering.length} (${ms} ms)`);
   if (verbose) {
-    const lists: [string, string[]][] = [['unpaired', r.unpaired], ['failed', r.failed], ['equivalent', r.equivalent], ['differs', r.differing], ['accepted', r.malformedAccepted]];
+    const lists: [string, string[]][] = [['unpaired', r.unpaired], ['failed', r.failed], ['equivalent', r.equivalent], ['differs', r.differing], ['accepted', r.malformedAccepted], ['reprint differs', r.reprintDiffering]];
     for (const [what, l] of lists) for (const x of l) console.log(`${what} ${x}`);
   }
 }
