@@ -3,7 +3,7 @@
 // no instruction's encoding is spelled out anywhere else.
 
 import type { Reader } from './reader.js';
-import { readBlockType, readHeapType, readValType, type TypeSpace } from './valtype.js';
+import { readBlockType, readHeapType, readValType, BLOCK_EMPTY, type TypeSpace } from './valtype.js';
 import { OPS, BYTE_OPS, PREFIXED, type OpInfo, type Imm } from '../syntax/opcodes.js';
 import type { ValType } from '../syntax/types.js';
 
@@ -126,16 +126,37 @@ export function readInstr(r: Reader, ins: Instr, space: TypeSpace): void {
   const imm = IMM[op.id];
   if (imm === IM_NONE) return;
   if (imm === IM_IDX) {
+    // One- and two-byte indices inline (calls and locals of big functions are mostly two bytes).
     const p = r.pos;
-    if (p < end) {
+    if (p + 1 < end) {
       const v = bytes[p];
       if (v < 0x80) {
         r.pos = p + 1;
         ins.a = v;
         return;
       }
+      const w = bytes[p + 1];
+      if (w < 0x80) {
+        r.pos = p + 2;
+        ins.a = (v & 0x7f) | (w << 7);
+        return;
+      }
     }
     ins.a = r.u32();
+    return;
+  }
+  if (imm === IM_BT) {
+    // The empty block type and single numeric results are one byte.
+    const p = r.pos;
+    if (p < end) {
+      const v = bytes[p];
+      if (v === 0x40 || (v >= 0x7b && v <= 0x7f)) {
+        r.pos = p + 1;
+        ins.a = v === 0x40 ? BLOCK_EMPTY : v;
+        return;
+      }
+    }
+    ins.a = readBlockType(r, space);
     return;
   }
   readImmediates(r, ins, space, imm);
