@@ -107,14 +107,16 @@ export function run(argv: readonly string[]): RunOutput {
   } catch (e) {
     throw new CliError(`run: ${oneLine(e).replace(/^(TypeError: )?WASI: /, '')}`);
   }
+  const importObject = wasi.getImportObject();
   for (const imp of WebAssembly.Module.imports(module)) {
-    const known = imp.module === 'wasi_snapshot_preview1' && imp.kind === 'function' && imp.name in wasi.imports;
-    if (!known) throw new CliError(`${file}: unknown import ${imp.module}::${imp.name} (${imp.kind}); purewasm run provides wasi_snapshot_preview1 only`);
+    const ns = (importObject as Record<string, Record<string, unknown>>)[imp.module];
+    const known = ns !== undefined && imp.kind === 'function' && Object.hasOwn(ns, imp.name);
+    if (!known) throw new CliError(`${file}: unknown import ${imp.module}::${imp.name} (${imp.kind}); purewasm run provides wasi_snapshot_preview1 and wasi_unstable only`);
   }
 
   let instance: InstanceType<typeof WebAssembly.Instance>;
   try {
-    instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
+    instance = new WebAssembly.Instance(module, importObject);
   } catch (e) {
     if (e instanceof WasiExit) return { lines: [], exitCode: e.code }; // proc_exit from a start function
     throw failure(file, e);

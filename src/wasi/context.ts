@@ -11,6 +11,12 @@ export interface WasiContext {
   readonly fds: FdTable;
   /** The guest memory; throws if no instance has been attached yet. */
   mem(): GuestMemory;
+  /**
+   * Serving `wasi_unstable` (snapshot 0) rather than preview1: the same calls with three layout
+   * differences — filestat's nlink is u32 (56-byte struct), whence is ordered CUR, END, SET, and a
+   * clock subscription carries an extra identifier (56-byte subscriptions).
+   */
+  readonly unstable: boolean;
 }
 
 /**
@@ -32,19 +38,20 @@ export function rights(v: bigint): number {
   return Number(BigInt.asUintN(30, v));
 }
 
-/** Writes a 64-byte filestat struct. */
-export function writeFilestat(mem: GuestMemory, ptr: number, s: HostStat): void {
-  const dv = mem.view();
-  if (ptr + 64 > dv.byteLength) throw new RangeError('filestat out of bounds');
+/** Writes a filestat struct: 64 bytes, or 56 with a u32 nlink for wasi_unstable. */
+export function writeFilestat(ctx: WasiContext, ptr: number, s: HostStat): void {
+  const mem = ctx.mem();
+  const at = ctx.unstable ? 24 : 32; // where size and the times start
+  mem.bytes(ptr, at + 32).fill(0); // bounds and padding first: nothing is half-written
   mem.setU64(ptr, s.dev);
   mem.setU64(ptr + 8, s.ino);
   mem.setU8(ptr + 16, s.filetype);
-  for (let i = 17; i < 24; i++) mem.setU8(ptr + i, 0);
-  mem.setU64(ptr + 24, s.nlink);
-  mem.setU64(ptr + 32, s.size);
-  mem.setU64(ptr + 40, s.atimNs);
-  mem.setU64(ptr + 48, s.mtimNs);
-  mem.setU64(ptr + 56, s.ctimNs);
+  if (ctx.unstable) mem.setU32(ptr + 20, Number(s.nlink > 0xffffffffn ? 0xffffffffn : s.nlink));
+  else mem.setU64(ptr + 24, s.nlink);
+  mem.setU64(ptr + at, s.size);
+  mem.setU64(ptr + at + 8, s.atimNs);
+  mem.setU64(ptr + at + 16, s.mtimNs);
+  mem.setU64(ptr + at + 24, s.ctimNs);
 }
 
 /** A stat for descriptors with no host object behind them (stdio given as functions). */

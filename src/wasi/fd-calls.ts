@@ -7,6 +7,8 @@ import type { HostFs, HostStat, TimeSpec } from './host.js';
 import { encodeUtf8 } from './memory.js';
 
 const DIRENT_SIZE = 24;
+/** wasi_unstable's whence values (CUR, END, SET) in preview1's numbering. */
+const UNSTABLE_WHENCE = [WHENCE.CUR, WHENCE.END, WHENCE.SET];
 
 function notDirectory(e: FdEntry): void {
   if (e.filetype === FILETYPE.DIRECTORY) fail(ERRNO.ISDIR);
@@ -133,7 +135,8 @@ export function fdCalls(ctx: WasiContext): Record<string, WasiCall> {
       syncAfterWrite(e);
       ctx.mem().setU32(nwritten, n);
     },
-    fd_seek(fd: number, offset: bigint, whence: number, newOffset: number) {
+    fd_seek(fd: number, offset: bigint, rawWhence: number, newOffset: number) {
+      const whence = ctx.unstable ? UNSTABLE_WHENCE[rawWhence] ?? -1 : rawWhence;
       const delta = BigInt.asIntN(64, offset);
       const e = fds.withRights(fd, delta === 0n && whence === WHENCE.CUR ? R.FD_TELL : R.FD_SEEK);
       noStream(e);
@@ -183,7 +186,7 @@ export function fdCalls(ctx: WasiContext): Record<string, WasiCall> {
     },
     fd_filestat_get(fd: number, out: number) {
       const e = fds.withRights(fd, R.FD_FILESTAT_GET);
-      writeFilestat(ctx.mem(), out, statOf(fs, e));
+      writeFilestat(ctx, out, statOf(fs, e));
     },
     fd_filestat_set_size(fd: number, size: bigint) {
       const e = fds.withRights(fd, R.FD_FILESTAT_SET_SIZE);

@@ -143,7 +143,7 @@ export function pathCalls(ctx: WasiContext): Record<string, WasiCall> {
     path_filestat_get(dirfd: number, lookup: number, ptr: number, len: number, out: number) {
       const follow = (lookup & LOOKUP_SYMLINK_FOLLOW) !== 0;
       const r = resolve(dirfd, R.PATH_FILESTAT_GET, ptr, len, follow);
-      writeFilestat(ctx.mem(), out, follow ? fs.stat(r.host) : fs.lstat(r.host));
+      writeFilestat(ctx, out, follow ? fs.stat(r.host) : fs.lstat(r.host));
     },
     path_filestat_set_times(dirfd: number, lookup: number, ptr: number, len: number, atim: bigint, mtim: bigint, flags: number) {
       const follow = (lookup & LOOKUP_SYMLINK_FOLLOW) !== 0;

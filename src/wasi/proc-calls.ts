@@ -4,7 +4,6 @@ import { type WasiCall, type WasiContext } from './context.js';
 import { WasiExit, errnoOf, fail } from './errors.js';
 import { encodeUtf8 } from './memory.js';
 
-const SUBSCRIPTION_SIZE = 48;
 const EVENT_SIZE = 32;
 
 /** Writes a list of strings as argv/environ: pointers at `ptrs`, NUL-terminated bytes at `buf`. */
@@ -66,6 +65,9 @@ export function procCalls(ctx: WasiContext, args: string[], env: string[]): Reco
     poll_oneoff(inPtr: number, outPtr: number, count: number, neventsPtr: number) {
       if (count === 0) fail(ERRNO.INVAL);
       const mem = ctx.mem();
+      // wasi_unstable's clock subscription has an 8-byte identifier before the clock id
+      const SUBSCRIPTION_SIZE = ctx.unstable ? 56 : 48;
+      const clockAt = ctx.unstable ? 24 : 16;
       mem.bytes(inPtr, count * SUBSCRIPTION_SIZE);
       mem.bytes(outPtr, count * EVENT_SIZE);
       interface Ev { userdata: bigint; error: number; type: number; nbytes: bigint }
@@ -77,9 +79,9 @@ export function procCalls(ctx: WasiContext, args: string[], env: string[]): Reco
         const userdata = dv.getBigUint64(s, true);
         const type = dv.getUint8(s + 8);
         if (type === EVENTTYPE.CLOCK) {
-          const clock = dv.getUint32(s + 16, true);
-          const timeout = dv.getBigUint64(s + 24, true);
-          const flags = dv.getUint16(s + 40, true);
+          const clock = dv.getUint32(s + clockAt, true);
+          const timeout = dv.getBigUint64(s + clockAt + 8, true);
+          const flags = dv.getUint16(s + clockAt + 24, true);
           try {
             const wait = flags & SUBCLOCK_ABSTIME ? timeout - now(clock) : timeout;
             timers.push({ userdata, wait: wait < 0n ? 0n : wait });

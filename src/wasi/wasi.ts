@@ -43,6 +43,8 @@ function checkStream(name: string, v: unknown, input: boolean): void {
 export class WasiCore {
   /** The `wasi_snapshot_preview1` import object. */
   readonly imports: Record<string, (...args: unknown[]) => number>;
+  /** The `wasi_unstable` (snapshot 0) import object, for older binaries; shares descriptors with `imports`. */
+  readonly unstableImports: Record<string, (...args: unknown[]) => number>;
   private readonly fds: FdTable;
   private memory: GuestMemory | null = null;
   private started = false;
@@ -72,20 +74,22 @@ export class WasiCore {
       this.fds.addPreopen(guest, host.resolveDir(hostDir));
     }
 
-    const ctx: WasiContext = { host, fds: this.fds, mem: () => this.mem() };
-    const calls: Record<string, WasiCall> = {
-      ...procCalls(ctx, [...args], env.map(([k, v]) => `${k}=${v}`)),
-      ...fdCalls(ctx),
-      ...pathCalls(ctx),
+    const environ = env.map(([k, v]) => `${k}=${v}`);
+    const importsFor = (unstable: boolean) => {
+      const ctx: WasiContext = { host, fds: this.fds, mem: () => this.mem(), unstable };
+      const calls: Record<string, WasiCall> = { ...procCalls(ctx, [...args], environ), ...fdCalls(ctx), ...pathCalls(ctx) };
+      if (unstable) delete calls.sock_accept; // added in preview1
+      const imports: Record<string, (...args: unknown[]) => number> = {};
+      for (const [name, call] of Object.entries(calls)) imports[name] = wrap(call);
+      return imports;
     };
-    const imports: Record<string, (...args: unknown[]) => number> = {};
-    for (const [name, call] of Object.entries(calls)) imports[name] = wrap(call);
-    this.imports = imports;
+    this.imports = importsFor(false);
+    this.unstableImports = importsFor(true);
   }
 
-  /** The import object for instantiation, as node:wasi's getImportObject(). */
-  getImportObject(): { wasi_snapshot_preview1: Record<string, (...args: unknown[]) => number> } {
-    return { wasi_snapshot_preview1: this.imports };
+  /** The import object for instantiation (node:wasi's getImportObject(), for both versions). */
+  getImportObject(): Record<'wasi_snapshot_preview1' | 'wasi_unstable', Record<string, (...args: unknown[]) => number>> {
+    return { wasi_snapshot_preview1: this.imports, wasi_unstable: this.unstableImports };
   }
 
   /** Runs a command's `_start`: its exit code (0 when `_start` returns). */

@@ -61,6 +61,9 @@ test('a WASI program written in WAT', () => {
   const wasm = file('hello.wasm', new Uint8Array(r.stdout));
   assert.ok(WebAssembly.validate(r.stdout));
   assert.deepEqual(spawnCli(['run', wasm]), { code: 5, stdout: 'hello from wat\n', stderr: '' });
+  // older binaries import wasi_unstable
+  const old = file('old.wat', readFileSync(hello, 'utf8').replaceAll('wasi_snapshot_preview1', 'wasi_unstable'));
+  assert.deepEqual(spawnCli(['run', old]), { code: 5, stdout: 'hello from wat\n', stderr: '' });
 });
 
 test('--invoke on a WASI reactor runs _initialize first; on a command it skips _start', () => {
