@@ -35,6 +35,7 @@ export function pathCalls(ctx: WasiContext): Record<string, WasiCall> {
     path_open(dirfd: number, lookup: number, ptr: number, len: number, oflags: number,
       rightsBase: bigint, rightsInheriting: bigint, fdflags: number, out: number) {
       if (oflags & ~0xf || fdflags & ~0x1f) fail(ERRNO.INVAL);
+      ctx.mem().bytes(out, 4); // EFAULT before anything is created or opened
       let needed = R.PATH_OPEN;
       if (oflags & OFLAGS.CREAT) needed |= R.PATH_CREATE_FILE;
       if (oflags & OFLAGS.TRUNC) needed |= R.PATH_FILESTAT_SET_SIZE;
@@ -77,12 +78,6 @@ export function pathCalls(ctx: WasiContext): Record<string, WasiCall> {
         // keep the regular-file guess; the descriptor is valid
       }
       const applicable = rightsForType(filetype);
-      try {
-        ctx.mem().setU32(out, 0); // fault before taking a descriptor the guest would never learn
-      } catch (e) {
-        fs.close(hostFd);
-        throw e;
-      }
       ctx.mem().setU32(out, fds.add({
         filetype, rightsBase: base & applicable.base,
         rightsInheriting: inheriting & applicable.inheriting, flags: fdflags, hostFd, hostPath: r.host,

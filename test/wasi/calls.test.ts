@@ -163,6 +163,10 @@ test('guest pointers outside memory give EFAULT, bad UTF-8 gives EILSEQ', () => 
   assert.equal(w.args_sizes_get(70000, 0), ERRNO.FAULT);
   new Uint8Array(memory.buffer).set([0x66, 0xff, 0x66], 3000);
   assert.equal(w.path_open(PRE, 0, 3000, 3, 0, ALL, ALL, 0, 16), ERRNO.ILSEQ);
+  // a bad result pointer fails before the file is created
+  new Uint8Array(memory.buffer).set(new TextEncoder().encode('never.txt'), 3100);
+  assert.equal(w.path_open(PRE, 0, 3100, 9, 1 /* CREAT */, ALL, ALL, 0, 65535), ERRNO.FAULT);
+  assert.equal(existsSync(join(box, 'never.txt')), false);
   // a pointer passed as a negative i32 (as engines pass addresses ≥ 2^31) is read unsigned
   assert.equal(w.fd_write(1, -8, 1, 40), ERRNO.FAULT);
 });
