@@ -268,3 +268,23 @@ test('NaN bit patterns survive locals, calls, select, memory and globals', () =>
   // A signalling f64 NaN: abs, store, load and copysign keep its payload and set only the sign.
   assert.deepEqual(a.call('d', 0x7ff0000000000001n), [BigInt.asIntN(64, 0xfff0000000000001n)]);
 });
+
+test('memory views are reloaded after calls that may grow memory (direct, nested, host)', () => {
+  const growHost = hostFunc(funcType([], []), () => {
+    mem.grow(1);
+    return [];
+  });
+  const mem = createMemory(lim(1, 10));
+  const a = ours(wat(`(module (import "m" "grow" (func $hg)) (import "m" "mem" (memory 1 10))
+    (func $g (drop (memory.grow (i32.const 1))))
+    (func $outer (call $g))
+    (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+    (func (export "direct") (result i32) (call $g) (i32.load (i32.const 65536)))
+    (func (export "nested") (result i32) (call $outer) (i32.load (i32.const 131072)))
+    (func (export "host") (result i32) (call $hg) (i32.store (i32.const 196608) (i32.const 9)) (i32.load (i32.const 196608)))
+    (func (export "leaf") (result i32) (i32.load (call $leaf (i32.const 199999)))))`), [growHost, mem]);
+  assert.deepEqual(a.call('direct'), [0]);
+  assert.deepEqual(a.call('nested'), [0]);
+  assert.deepEqual(a.call('host'), [9]);
+  assert.deepEqual(a.call('leaf'), [0]);
+});

@@ -13,7 +13,7 @@ import type { Module } from '../../syntax/module.js';
 import { I64, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
-import { inlinable, writtenLocals } from './inline.js';
+import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
   t: ValType;
@@ -215,7 +215,7 @@ export class FuncCompiler {
     return out;
   }
   /** Assigns the flattened results of a call expression to new stack entries. */
-  callResults(call: string, results: ValType[]): void {
+  callResults(call: string, results: ValType[], reload = true): void {
     if (results.length === 0) {
       this.emit(`${call};`);
     } else if (results.length === 1) {
@@ -231,7 +231,7 @@ export class FuncCompiler {
         if (results[i] === I64) this.emit(`${h} = ${R}[${r++}];`);
       }
     }
-    this.reloadMemories();
+    if (reload) this.reloadMemories();
   }
 
   // ---- the walk ----
@@ -463,7 +463,8 @@ export class FuncCompiler {
         const ft = this.funcType(ins.a);
         const args = this.slots(this.popN(ft.params.length));
         this.flushForCall();
-        this.callResults(`${this.bind('F')}[${ins.a}](${args.join(', ')})`, ft.results);
+        const reload = this.mod.memories.length > 0 && mayGrowMemory(this.mod, ins.a);
+        this.callResults(`${this.bind('F')}[${ins.a}](${args.join(', ')})`, ft.results, reload);
         return;
       }
       case 'call_indirect': {

@@ -63,3 +63,42 @@ export function writtenLocals(m: Module, start: number, end: number, space: Type
   }
   return out;
 }
+
+// ---- which calls may replace a memory's buffer ----
+// After a call, compiled code re-reads its memory views, since the callee may have grown memory.
+// A callee that never executes memory.grow and only calls such callees (no imports, no indirect
+// calls) cannot, so the reload is skipped. The search is bounded; beyond the bound it answers yes.
+
+const GROWS = new Set(['memory.grow', 'call_indirect', 'return_call_indirect', 'call_ref', 'return_call_ref']);
+const growVerdicts = new WeakMap<Module, Int8Array>();
+const SCAN_BUDGET = 1 << 16;
+
+/** Whether calling function `f` of `m` may replace the buffer of one of its memories. */
+export function mayGrowMemory(m: Module, f: number): boolean {
+  let v = growVerdicts.get(m);
+  if (!v) growVerdicts.set(m, (v = new Int8Array(m.funcs.length)));
+  const budget = { left: SCAN_BUDGET };
+  return grows(m, f, v, budget);
+}
+
+function grows(m: Module, f: number, v: Int8Array, budget: { left: number }): boolean {
+  if (f < m.numImportedFuncs) return true;
+  if (v[f] !== 0) return v[f] !== -1; // 1 yes, -1 no, 2 being scanned
+  const body = m.codes[f - m.numImportedFuncs];
+  budget.left -= body.end - body.start;
+  if (budget.left < 0) return true; // undecided: not cached, so a later query may decide
+  v[f] = 2;
+  const r = new Reader(m.bytes, body.start, body.end);
+  const space = { map: m.types, count: m.types.length };
+  const ins = new Instr();
+  let yes = false;
+  while (!r.eof() && !yes) {
+    readInstr(r, ins, space);
+    const name = ins.op.name;
+    if (GROWS.has(name)) yes = true;
+    else if ((name === 'call' || name === 'return_call') && grows(m, ins.a, v, budget)) yes = true;
+  }
+  // A callee still being scanned (recursion) counts as "yes": conservative, never wrong.
+  v[f] = yes ? 1 : -1;
+  return yes;
+}
