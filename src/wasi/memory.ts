@@ -67,6 +67,7 @@ export class GuestMemory {
 
   /** The (ptr, len) pairs of an iovec/ciovec array. */
   iovecs(ptr: number, count: number): Uint8Array[] {
+    this.bytes(ptr, count * 8); // the whole array must be in memory: fail at once, not after a long loop
     const out: Uint8Array[] = [];
     for (let i = 0; i < count; i++) out.push(this.bytes(this.u32(ptr + i * 8), this.u32(ptr + i * 8 + 4)));
     return out;

@@ -169,6 +169,7 @@ test('guest pointers outside memory give EFAULT, bad UTF-8 gives EILSEQ', () => 
   assert.equal(existsSync(join(box, 'never.txt')), false);
   // a pointer passed as a negative i32 (as engines pass addresses ≥ 2^31) is read unsigned
   assert.equal(w.fd_write(1, -8, 1, 40), ERRNO.FAULT);
+  assert.equal(w.fd_write(1, 0, 0xffffffff, 40), ERRNO.FAULT); // a huge iovec count fails at once
 });
 
 test('preopens: prestat and names; other descriptors are not preopens', () => {
