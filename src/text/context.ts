@@ -66,10 +66,17 @@ export class ModuleContext {
    */
   implicitType(params: ValType[], results: ValType[], append = false): number {
     const defs = this.typeDefs;
-    for (let i = 0; i < defs.length && !append; i++) {
-      const d = defs[i];
-      if (!this.singleton[i] || !d.final || d.supers.length > 0 || d.comp.kind !== KIND_FUNC) continue;
-      if (sameTypes(d.comp.params, params) && sameTypes(d.comp.results, results)) return i;
+    const key = `${params.join(',')}>${results.join(',')}`;
+    if (!append) {
+      // Index the candidates once all explicit types are known (this runs after pass 2).
+      for (; this.indexed < defs.length; this.indexed++) {
+        const d = defs[this.indexed];
+        if (!this.singleton[this.indexed] || !d.final || d.supers.length > 0 || d.comp.kind !== KIND_FUNC) continue;
+        const k = `${d.comp.params.join(',')}>${d.comp.results.join(',')}`;
+        if (!this.funcTypeByKey.has(k)) this.funcTypeByKey.set(k, this.indexed);
+      }
+      const found = this.funcTypeByKey.get(key);
+      if (found !== undefined) return found;
     }
     const sub: TSubType = { final: true, supers: [], comp: { kind: KIND_FUNC, params, results } };
     defs.push(sub);
@@ -78,6 +85,10 @@ export class ModuleContext {
     this.module.types.push({ types: [sub] });
     return defs.length - 1;
   }
+
+  /** Singular final function types by signature (first index wins), and how many types are indexed. */
+  private readonly funcTypeByKey = new Map<string, number>();
+  private indexed = 0;
 }
 
 export function sameTypes(a: ValType[], b: ValType[]): boolean {
