@@ -15,6 +15,9 @@
 //        0x7ff8000000000000, the signalling 0x7fa00000 is the f64 0x7ff4000000000000. Only
 //        f32FromBits/f32ToBits (loads, stores, reinterpret, constants) convert between the two.
 //
+//   v128 a Uint8Array of 16 bytes (runtime/abi.ts), lanes little-endian; SIMD helpers (simd.ts,
+//        SIMD_OPS / SIMD_MEMORY_OPS by instruction name) return fresh arrays.
+//
 // NaN results: arithmetic must produce the spec's arithmetic NaNs (quiet bit set; canonical if all
 // NaN operands are), while abs/neg/copysign, reinterpret, loads and stores keep every bit. Helpers
 // reach NaNs through an explicit branch where JS engines are not guaranteed to do the right thing.
