@@ -70,12 +70,15 @@ export class FuncState {
   }
 
   push(t: ValType): void {
-    if (this.sp === this.vals.length) {
-      const bigger = new Int32Array(this.vals.length * 2);
-      bigger.set(this.vals);
-      this.vals = bigger;
-    }
+    if (this.sp === this.vals.length) this.grow();
     this.vals[this.sp++] = t;
+  }
+
+  /** Doubles the operand stack. */
+  grow(): void {
+    const bigger = new Int32Array(this.vals.length * 2);
+    bigger.set(this.vals);
+    this.vals = bigger;
   }
 
   pushAll(ts: readonly ValType[]): void {
