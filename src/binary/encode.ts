@@ -382,7 +382,30 @@ function vecSection<T>(w: ByteWriter, id: number, items: T[], each: (x: T) => vo
   if (items.length > 0) w.section(id, () => w.vec(items, each));
 }
 
-export function encodeModule(m: TextModule): Uint8Array {
+export interface EncodeOptions {
+  /** Append a `name` custom section with the module's id and its function names (debug info). */
+  names?: boolean;
+}
+
+const utf8 = new TextEncoder();
+
+/** The `name` custom section (spec 7.4): module name (subsection 0), function names (subsection 1). */
+function writeNameSection(w: ByteWriter, m: TextModule): void {
+  if (m.id === null && m.funcNames.size === 0) return;
+  w.section(0, () => {
+    w.name(utf8.encode('name'));
+    if (m.id !== null) w.section(0, () => w.name(utf8.encode(m.id!)));
+    if (m.funcNames.size > 0) {
+      const names = [...m.funcNames].sort((a, b) => a[0] - b[0]);
+      w.section(1, () => w.vec(names, ([index, name]) => {
+        w.u32(index);
+        w.name(utf8.encode(name));
+      }));
+    }
+  });
+}
+
+export function encodeModule(m: TextModule, options: EncodeOptions = {}): Uint8Array {
   const w = new ByteWriter(1024);
   w.bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   vecSection(w, 1, m.types, (g) => {
@@ -455,5 +478,6 @@ export function encodeModule(m: TextModule): Uint8Array {
     }
     w.name(d.bytes);
   });
+  if (options.names) writeNameSection(w, m);
   return w.finish();
 }

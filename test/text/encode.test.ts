@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ByteWriter } from '../../src/binary/encode.js';
+import { ByteWriter, encodeModule } from '../../src/binary/encode.js';
+import { parseModuleAst } from '../../src/text/parse.js';
+import { printBinary } from '../../src/text/print.js';
 
 function bytes(write: (w: ByteWriter) => void): number[] {
   const w = new ByteWriter(4);
@@ -40,4 +42,15 @@ test('vectors and raw f64 bits', () => {
   assert.deepEqual(bytes((w) => w.vec([1, 2, 300], (x) => w.u32(x))), [3, 1, 2, 0xac, 0x02]);
   assert.deepEqual(bytes((w) => w.bits64(0x00000001, 0x7ff80000)), [1, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
   assert.deepEqual(bytes((w) => w.name(new TextEncoder().encode('é'))), [2, 0xc3, 0xa9]);
+});
+
+test('an optional name section carries the module id and the function names', () => {
+  const m = parseModuleAst('(module $m (func $f) (func) (func $g))');
+  const plain = encodeModule(m);
+  const named = encodeModule(m, { names: true });
+  assert.deepEqual(Array.from(named.subarray(0, plain.length)), Array.from(plain));
+  const custom = Array.from(named.subarray(plain.length));
+  // id 0, size, "name", subsection 0 ("m"), subsection 1 (0 → "f", 2 → "g")
+  assert.deepEqual(custom, [0, 18, 4, 0x6e, 0x61, 0x6d, 0x65, 0, 2, 1, 0x6d, 1, 7, 2, 0, 1, 0x66, 2, 1, 0x67]);
+  assert.match(printBinary(named), /\(func \$g/);
 });
