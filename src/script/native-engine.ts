@@ -1,13 +1,38 @@
 // The ScriptEngine over the host's own WebAssembly JS API (e.g. Node's V8). It exists to check the
-// runner: where the JS API can carry a check faithfully, a browser-grade engine must pass it, so a
-// failure here is a runner bug. What the JS API cannot carry is reported as unsupported (not run):
-// v128 values, NaN payloads (ToWebAssemblyValue/ToJSValue may change them), and GC reference
-// categories (structs and arrays are opaque). Trap messages differ between engines, so the
-// runner does not compare them for this engine (`checkMessages: false`).
+// runner: where a check can be carried faithfully, a browser-grade engine must pass it, so a
+// failure here is a runner bug. Functions whose parameters and results are all numbers or v128 are
+// called through a wasm wrapper (native-wrapper.ts), exactly, NaN payloads included; their types
+// come from decoding the module with binary/decode (types only: V8 still judges validity). Other
+// calls go through the JS API, where v128 and NaN payloads are not carried and GC reference
+// categories are opaque: those checks are reported as unsupported (not run). Trap messages differ
+// between engines, so the runner does not compare them for this engine (`checkMessages: false`).
 
 import type { Const, ResultPat } from './ast.js';
 import { HostRef, NotSupported, valueArray, type ExportInfo, type Failure, type ImportInfo, type Observed, type ScriptEngine } from './engine.js';
-import { EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, EXTERNAL_TAG } from '../syntax/types.js';
+import { EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, EXTERNAL_TAG, type FuncType, type ValType } from '../syntax/types.js';
+import { decodeModule } from '../binary/decode.js';
+import { compositeOf } from '../syntax/canon.js';
+import { readResult, wrappable, wrapperBytes, writeArg } from './native-wrapper.js';
+
+interface NativeModule {
+  module: unknown;
+  /** Function type of each exported function, by export name (when the decoder could tell). */
+  funcTypes: Map<string, FuncType>;
+}
+
+/** The function types of a module's exported functions, from our decoder; empty if it fails. */
+function exportTypes(bytes: Uint8Array): Map<string, FuncType> {
+  const out = new Map<string, FuncType>();
+  try {
+    const m = decodeModule(bytes);
+    for (const e of m.exports) {
+      if (e.kind === EXTERNAL_FUNC) out.set(e.name, compositeOf(m.types[m.funcs[e.index]]) as FuncType);
+    }
+  } catch {
+    // V8 accepted what our decoder does not: no exact calls for this module
+  }
+  return out;
+}
 
 /** The subset of the WebAssembly namespace used here (typed loosely: it is the host's). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,23 +98,54 @@ function observe(v: unknown, p: ResultPat | undefined): Observed {
 export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAssembly): ScriptEngine {
   if (!wa) throw new Error('no native WebAssembly in this host');
   let spectest: Map<string, ExportInfo> | null = null;
+  const types = new WeakMap<object, FuncType>();
+  const wrapperModules = new Map<string, unknown>();
+  const wrappers = new WeakMap<object, { call: () => void; view: DataView }>();
+
+  /** The exact-call wrapper of `f` (type `ft`), made once per function. */
+  const wrapperOf = (f: object, ft: FuncType) => {
+    let w = wrappers.get(f);
+    if (!w) {
+      const key = `${ft.params.join(',')}>${ft.results.join(',')}`;
+      let m = wrapperModules.get(key);
+      if (!m) wrapperModules.set(key, (m = new wa.Module(wrapperBytes(ft.params, ft.results))));
+      const inst = new wa.Instance(m, { m: { f } });
+      w = { call: inst.exports.w, view: new DataView(inst.exports.mem.buffer) };
+      wrappers.set(f, w);
+    }
+    return w;
+  };
+
   return {
     name: 'native',
     checkMessages: false,
-    compile: (bytes) => new wa.Module(bytes),
+    compile: (bytes): NativeModule => ({ module: new wa.Module(bytes), funcTypes: exportTypes(bytes) }),
     imports: (m): ImportInfo[] =>
-      wa.Module.imports(m).map((i: { module: string; name: string; kind: string }) => ({ module: i.module, name: i.name, kind: KINDS[i.kind] })),
+      wa.Module.imports((m as NativeModule).module).map((i: { module: string; name: string; kind: string }) => ({ module: i.module, name: i.name, kind: KINDS[i.kind] })),
     instantiate(m, imports) {
+      const { module, funcTypes } = m as NativeModule;
       const obj: Record<string, Record<string, unknown>> = {};
-      wa.Module.imports(m).forEach((i: { module: string; name: string }, k: number) => {
+      wa.Module.imports(module).forEach((i: { module: string; name: string }, k: number) => {
         (obj[i.module] ??= {})[i.name] = imports[k];
       });
-      const inst = new wa.Instance(m, obj);
+      const inst = new wa.Instance(module, obj);
       const out = new Map<string, ExportInfo>();
-      for (const e of wa.Module.exports(m) as { name: string; kind: string }[]) out.set(e.name, { kind: KINDS[e.kind], value: inst.exports[e.name] });
+      for (const e of wa.Module.exports(module) as { name: string; kind: string }[]) {
+        const value = inst.exports[e.name];
+        const ft = funcTypes.get(e.name);
+        if (ft && typeof value === 'function') types.set(value, ft);
+        out.set(e.name, { kind: KINDS[e.kind], value });
+      }
       return out;
     },
     invoke(f, args, expect): Observed[] {
+      const ft = types.get(f as object);
+      if (ft && wrappable(ft.params, ft.results) && args.length === ft.params.length) {
+        const w = wrapperOf(f as object, ft);
+        ft.params.forEach((t: ValType, i) => writeArg(w.view, i, t, args[i]));
+        w.call();
+        return ft.results.map((t: ValType, i) => readResult(w.view, i, t));
+      }
       const js = valueArray<unknown>();
       for (const a of args) js.push(toJS(a));
       const r = (f as (...a: unknown[]) => unknown)(...js);

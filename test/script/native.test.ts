@@ -1,6 +1,7 @@
 // Checks the runner itself against the host's native WebAssembly (script/native-engine.ts): on the
 // scripts whose features Node 20's V8 supports (native-files.json), a browser-grade engine must pass
-// every check the JS API can carry, so any failure here is a runner bug, not an engine bug.
+// every check (v128 and NaN payloads included, through exact wasm wrappers), so any failure here
+// is a runner bug, not an engine bug.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,5 +30,5 @@ test('the runner passes every carried check of the testsuite on native WebAssemb
   }
   console.log(`native: ${FILES.length} scripts, ${passed} checks passed, ${failures.length} failed, ${notRun} not carried by the JS API`);
   assert.deepEqual(failures.slice(0, 30), []);
-  assert.ok(passed > 20000, `${passed} checks`);
+  assert.ok(passed > 50000, `${passed} checks`);
 });
