@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { binWastFiles, binaryModules, TESTSUITE_BIN } from '../util/wast-binaries.js';
 import { compileModule } from '../../src/valid/index.js';
 import { CompileError } from '../../src/api/errors.js';
@@ -41,4 +42,48 @@ test('testsuite-bin: every module compiles or fails exactly as its assertion say
   }
   console.log(`sweep: ${passed}/${total} modules as expected, ${failures.size} files with failures`);
   assert.equal(passed, total);
+});
+
+/** The bytes of a `.wast` string literal's contents (escapes \hh, \n, \t, \", \\ …). */
+function stringBytes(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '\\') {
+      out.push(...new TextEncoder().encode(s[i]));
+    } else if (/[0-9a-fA-F]{2}/.test(s.slice(i + 1, i + 3))) {
+      out.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      const c = s[++i];
+      out.push(({ n: 10, t: 9, r: 13 } as Record<string, number>)[c] ?? c.charCodeAt(0));
+    }
+  }
+  return out;
+}
+
+test('testsuite-bin: error messages contain the reference interpreter\'s text', () => {
+  // Messages are not part of the JS API contract, but the script runner and users read them.
+  const re = /\((assert_malformed|assert_invalid)\s*\(module(?:\s+definition)?(?:\s+\$[^\s()]+)?\s+binary((?:\s+"(?:[^"\\]|\\.)*")*)\s*\)\s*"([^"]*)"/g;
+  let total = 0;
+  let matching = 0;
+  const misses: string[] = [];
+  for (const file of binWastFiles()) {
+    const text = readFileSync(file, 'utf8');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const bytes: number[] = [];
+      for (const s of m[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)) bytes.push(...stringBytes(s[1]));
+      let message = '(accepted)';
+      try {
+        compileModule(Uint8Array.from(bytes));
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      total++;
+      if (message.includes(m[3])) matching++;
+      else misses.push(`"${m[3]}" <- ${message}`);
+    }
+  }
+  console.log(`messages: ${matching}/${total} contain the expected text`);
+  for (const x of misses.slice(0, 30)) console.log(`    ${x}`);
+  assert.ok(matching >= total * 0.98, `only ${matching}/${total} messages match`);
 });
