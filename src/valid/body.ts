@@ -87,7 +87,7 @@ export function validateFunction(m: Module, funcIndex: number): void {
   st.pushCtrl(K_BLOCK, EMPTY, ft.results);
   const ins = st.ins;
   while (st.depth > 0) {
-    if (r.pos >= r.end) st.fail('unexpected end of function body (END opcode expected)', r.pos);
+    if (r.pos >= r.end) st.fail('unexpected end of section or function (END opcode expected)', r.pos);
     nextInstr(r, ins, st.space);
     const op = ins.op;
     const h = HANDLER[op.id];
