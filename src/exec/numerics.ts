@@ -30,3 +30,4 @@ export * from './i64.js';
 export * from './i64div.js';
 export * from './convert.js';
 export * from './simd.js';
+export * from './wide.js';
