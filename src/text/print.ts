@@ -105,11 +105,11 @@ export type FuncRef = (index: number) => string;
 const numeric: FuncRef = (i) => `${i}`;
 
 /** Identifiers for named functions: `$name`, or `$"name"` when it has other characters; no duplicates. */
-function funcIds(names: Map<number, string>): FuncRef {
+function funcIds(names: Map<number, string>, count: number): FuncRef {
   const ids = new Map<number, string>();
   const taken = new Set<string>();
   for (const [index, name] of [...names].sort((a, b) => a[0] - b[0])) {
-    if (name === '') continue;
+    if (name === '' || index >= count) continue; // an id must belong to a function that is printed
     let plain = true;
     for (let i = 0; i < name.length && plain; i++) plain = isIdChar(name.charCodeAt(i));
     const id = plain ? `$${name}` : `$${stringLiteral(new TextEncoder().encode(name))}`;
@@ -201,7 +201,7 @@ function importDesc(d: TImportDesc, id: string): string {
 }
 
 export function printModule(m: TextModule): string {
-  const func = funcIds(m.funcNames);
+  const func = funcIds(m.funcNames, m.imports.filter((im) => im.desc.kind === DESC_FUNC).length + m.funcs.length);
   const inline = (e: TExpr): string => e.map((ins) => instrText(ins, func)).join(' ');
   /** ` $id` for a named function, else nothing. */
   const idOf = (i: number): string => (func(i).startsWith('$') ? ` ${func(i)}` : '');
