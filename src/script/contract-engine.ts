@@ -3,7 +3,7 @@
 // Parts of the runtime that do not exist yet make the checks that need them "not yet run".
 
 import type { Const, ResultPat } from './ast.js';
-import { HostRef, valueArray, type ExportInfo, type Failure, type ImportInfo, type Observed, type ScriptEngine } from './engine.js';
+import { HostRef, valueArray, type Failure, type ImportInfo, type Observed, type ScriptEngine } from './engine.js';
 import { CompileError, LinkError, RuntimeError } from '../api/errors.js';
 import { compileModule } from '../valid/index.js';
 import * as runtime from '../runtime/index.js';
@@ -73,7 +73,6 @@ export interface ContractEngineOptions {
 }
 
 export function contractEngine(options: ContractEngineOptions = {}): ScriptEngine {
-  let spectest: Map<string, ExportInfo> | null = null;
   return {
     name: 'purewasm',
     parseText: options.parseText,
@@ -98,10 +97,8 @@ export function contractEngine(options: ContractEngineOptions = {}): ScriptEngin
       const gi = g as GlobalInst;
       return observe(gi.type.type, gi.value);
     },
-    spectest() {
-      spectest ??= buildSpectest(rt);
-      return spectest;
-    },
+    // Fresh per script (the runner asks once per script), so scripts never share its memory or table.
+    spectest: () => buildSpectest(rt),
     classify(e): Failure {
       const message = e instanceof Error ? e.message : String(e);
       if (e instanceof CompileError || e instanceof TextError) return { kind: 'compile', message };

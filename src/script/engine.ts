@@ -50,7 +50,7 @@ export interface ScriptEngine {
   invoke(func: unknown, args: Const[], expect: ResultPat[] | null): Observed[];
   /** Reads an exported global. */
   getGlobal(global: unknown, expect: ResultPat | null): Observed;
-  /** The `spectest` host module's exports. */
+  /** The `spectest` host module's exports: a fresh instance each call (once per script). */
   spectest(): Map<string, ExportInfo>;
   classify(error: unknown): Failure;
   /** false when the engine words trap and link reasons its own way (then only the kind is checked). */

@@ -97,7 +97,6 @@ function observe(v: unknown, p: ResultPat | undefined): Observed {
 
 export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAssembly): ScriptEngine {
   if (!wa) throw new Error('no native WebAssembly in this host');
-  let spectest: Map<string, ExportInfo> | null = null;
   const types = new WeakMap<object, FuncType>();
   const wrapperModules = new Map<string, unknown>();
   const wrappers = new WeakMap<object, { call: () => void; view: DataView }>();
@@ -156,7 +155,7 @@ export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAs
     },
     getGlobal: (g, expect) => observe((g as { value: unknown }).value, expect ?? undefined),
     spectest() {
-      if (spectest) return spectest;
+      // Fresh per script (the runner asks once per script), so scripts never share its memory or table.
       const m = new Map<string, ExportInfo>();
       for (const name of ['print', 'print_i32', 'print_i64', 'print_f32', 'print_f64', 'print_i32_f32', 'print_f64_f64']) {
         m.set(name, { kind: EXTERNAL_FUNC, value: () => undefined });
@@ -169,7 +168,7 @@ export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAs
       m.set('table', { kind: EXTERNAL_TABLE, value: new wa.Table({ element: 'anyfunc', initial: 10, maximum: 20 }) });
       m.set('memory', { kind: EXTERNAL_MEMORY, value: new wa.Memory({ initial: 1, maximum: 2 }) });
       m.set('shared_memory', { kind: EXTERNAL_MEMORY, value: new wa.Memory({ initial: 1, maximum: 2, shared: true }) });
-      return (spectest = m);
+      return m;
     },
     classify(e): Failure {
       const message = e instanceof Error ? e.message : String(e);
