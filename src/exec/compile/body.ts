@@ -472,7 +472,9 @@ export class FuncCompiler {
         const callee = this.callee(ins.a, ins.b);
         const args = this.slots(this.popN(ft.params.length));
         this.flushForCall();
-        this.emit(`fr = ${callee};`);
+        // The checks inline for the common case (an entry of exactly the type), else the helper.
+        const [tbl, i, id] = this.calleeParts;
+        this.emit(`A = ${i}; if ((fr = ${tbl}.elems[A]) == null || fr.type !== ${id}) fr = ${callee.replace(i, 'A')};`);
         this.callResults(`fr.fn(${args.join(', ')})`, ft.results);
         return;
       }
@@ -573,9 +575,13 @@ export class FuncCompiler {
   private callee(typeIndex: number, t: number): string {
     const x = this.pop();
     const tbl = this.bind(`T${t}`);
-    const i = x.t === I64 ? `${this.use('u64')}(${x.e}, ${x.h})` : `${x.e} >>> 0`;
-    return `${this.use('callee')}(${tbl}.elems, ${i}, ${this.mod.types[typeIndex]})`;
+    const i = x.t === I64 ? `${this.use('u64')}(${x.e}, ${x.h})` : `(${x.e} >>> 0)`;
+    const id = this.mod.types[typeIndex];
+    this.calleeParts = [tbl, i, id];
+    return `${this.use('callee')}(${tbl}.elems, ${i}, ${id})`;
   }
+  /** Table, index expression and type id of the last callee() (for inline checks). */
+  private calleeParts: [string, string, number] = ['', '', 0];
 
   private tailCall(callee: string, args: string[]): void {
     this.hasTail = true;

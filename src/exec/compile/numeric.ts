@@ -50,6 +50,17 @@ bin('i32.sub', I32, (a, b) => `((${a} - ${b}) | 0)`);
 bin('i32.mul', I32, (a, b) => `Math.imul(${a}, ${b})`);
 bin('i32.and', I32, (a, b) => `(${a} & ${b})`);
 bin('i32.or', I32, (a, b) => `(${a} | ${b})`);
+// Of two pending comparisons (0 or 1 each), and/or are the boolean ones: keep a condition.
+for (const [op, js] of [['and', '&&'], ['or', '||']]) {
+  const plain = NUMERIC.get(`i32.${op}`)!;
+  NUMERIC.set(`i32.${op}`, (c, ins) => {
+    const [a, b] = c.stack.slice(-2);
+    if (a.c !== null && !a.v && b.c !== null && !b.v) {
+      c.popN(2);
+      c.pushCond(`(${a.c} ${js} ${b.c})`);
+    } else plain(c, ins);
+  });
+}
 bin('i32.xor', I32, (a, b) => `(${a} ^ ${b})`);
 bin('i32.shl', I32, (a, b) => `(${a} << ${b})`);
 bin('i32.shr_s', I32, (a, b) => `(${a} >> ${b})`);
