@@ -4,6 +4,7 @@
 // Constant expressions are walked only to find their `end` and to collect C.refs.
 
 import { Reader } from './reader.js';
+import { CompileError } from '../api/errors.js';
 import { readHeapType, readStorageType, readValType, type TypeSpace } from './valtype.js';
 import { Instr, readInstr } from './instr.js';
 import { registerRecGroup, canonType } from '../syntax/canon.js';
@@ -64,57 +65,36 @@ export function decodeModule(bytes: Uint8Array): Module {
   if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) r.fail('unknown binary version', 4);
   r.pos = 8;
   const d = new Decoder(r, emptyModule(bytes));
-  let last = 0;
-  let funcCount = -1; // entries of the function section, -1 when absent
-  let codeCount = -1;
-  while (r.pos < bytes.length) {
-    const at = r.pos;
-    const id = r.u8();
-    const rank = ORDER[id];
-    if (rank === undefined && id !== SEC_CUSTOM) r.fail(`malformed section id ${id}`, at);
-    // Messages follow the reference interpreter: a section in the wrong place is content after
-    // the (last valid) section.
-    if (id !== SEC_CUSTOM && rank <= last) {
-      r.fail(`unexpected content after last section (section ${id} ${rank === last ? 'repeated' : 'out of order'})`, at);
-    }
-    const size = r.u32();
-    if (size > bytes.length - r.pos) r.fail(`length out of bounds: section size ${size}, unexpected end`, at);
-    const end = r.pos + size;
-    r.end = end;
-    if (id === SEC_CUSTOM) {
-      d.custom(end);
-    } else {
-      last = rank;
-      switch (id) {
-        case SEC_TYPE: d.types(); break;
-        case SEC_IMPORT: d.imports(); break;
-        case SEC_FUNC: funcCount = d.funcs(); break;
-        case SEC_TABLE: d.tables(); break;
-        case SEC_MEMORY: d.memories(); break;
-        case SEC_TAG: d.tags(); break;
-        case SEC_GLOBAL: d.globals(); break;
-        case SEC_EXPORT: d.exports(); break;
-        case SEC_START:
-          d.m.sites.start = r.pos;
-          d.m.start = r.u32();
-          break;
-        case SEC_ELEM: d.elems(); break;
-        case SEC_DATACOUNT: d.m.dataCount = r.u32(); break;
-        case SEC_CODE:
-          codeCount = d.codes();
-          break;
-        case SEC_DATA: d.datas(); break;
-      }
-    }
-    if (r.pos !== end) r.fail('section size mismatch', r.pos);
-    r.end = bytes.length;
+  try {
+    d.sections();
+  } catch (e) {
+    // The reference interpreter decodes each function body where it stands, so a malformed body
+    // is reported before anything malformed after the code section: look for one first.
+    if (d.codeCount >= 0) firstMalformedBody(d.m);
+    throw e;
   }
-  if (Math.max(funcCount, 0) !== Math.max(codeCount, 0)) r.fail('function and code section have inconsistent lengths');
+  if (Math.max(d.funcCount, 0) !== Math.max(d.codeCount, 0)) r.fail('function and code section have inconsistent lengths');
   const m = d.m;
   if (m.dataCount !== null && m.dataCount !== m.datas.length) {
     r.fail('data count and data section have inconsistent lengths');
   }
   return m;
+}
+
+/** Throws the decoding error of the first function body that is malformed, if any. */
+function firstMalformedBody(m: Module): void {
+  const space: TypeSpace = { map: m.types, count: m.types.length };
+  const ins = new Instr();
+  for (const c of m.codes) {
+    const r = new Reader(m.bytes, c.start, c.end);
+    try {
+      while (r.pos < r.end) readInstr(r, ins, space);
+    } catch (e) {
+      // Only encoding errors: typing errors (an unknown type index) come after decoding.
+      if (e instanceof CompileError && !/unknown type/.test(e.message)) throw e;
+      return;
+    }
+  }
 }
 
 /** Section readers sharing the reader, the module under construction and a scratch instruction. */
@@ -127,6 +107,57 @@ class Decoder {
 
   constructor(readonly r: Reader, readonly m: Module) {
     this.space = { map: m.types, count: 0 };
+  }
+
+  /** Entries of the function and code sections, -1 while the section has not been seen. */
+  funcCount = -1;
+  codeCount = -1;
+  private last = 0;
+
+  /** All sections, in order (spec 5.5.2): each id once, custom sections anywhere. */
+  sections(): void {
+    const r = this.r;
+    const size = r.bytes.length;
+    while (r.pos < size) {
+      const at = r.pos;
+      const id = r.u8();
+      const rank = ORDER[id];
+      if (rank === undefined && id !== SEC_CUSTOM) r.fail(`malformed section id ${id}`, at);
+      // Messages follow the reference interpreter: a section in the wrong place is content after
+      // the (last valid) section.
+      if (id !== SEC_CUSTOM && rank <= this.last) {
+        r.fail(`unexpected content after last section (section ${id} ${rank === this.last ? 'repeated' : 'out of order'})`, at);
+      }
+      const length = r.u32();
+      if (length > size - r.pos) r.fail(`length out of bounds: section size ${length}, unexpected end`, at);
+      const end = r.pos + length;
+      r.end = end;
+      if (id === SEC_CUSTOM) {
+        this.custom(end);
+      } else {
+        this.last = rank;
+        switch (id) {
+          case SEC_TYPE: this.types(); break;
+          case SEC_IMPORT: this.imports(); break;
+          case SEC_FUNC: this.funcCount = this.funcs(); break;
+          case SEC_TABLE: this.tables(); break;
+          case SEC_MEMORY: this.memories(); break;
+          case SEC_TAG: this.tags(); break;
+          case SEC_GLOBAL: this.globals(); break;
+          case SEC_EXPORT: this.exports(); break;
+          case SEC_START:
+            this.m.sites.start = r.pos;
+            this.m.start = r.u32();
+            break;
+          case SEC_ELEM: this.elems(); break;
+          case SEC_DATACOUNT: this.m.dataCount = r.u32(); break;
+          case SEC_CODE: this.codeCount = this.codes(); break;
+          case SEC_DATA: this.datas(); break;
+        }
+      }
+      if (r.pos !== end) r.fail('section size mismatch', r.pos);
+      r.end = size;
+    }
   }
 
   custom(end: number): void {

@@ -70,10 +70,10 @@ export function readOpcode(r: Reader): OpInfo {
 
 function readPrefixed(r: Reader, b: number, at: number): OpInfo {
   const dense = PREFIXED_DENSE[b];
-  if (!dense) r.fail(`illegal opcode 0x${b.toString(16)}`, at);
+  if (!dense) r.fail(`illegal opcode ${b.toString(16)}`, at);
   const code = r.u32();
   const id = code < DENSE ? dense[code] : PREFIXED[b].get(code) ?? -1;
-  if (id < 0) r.fail(`illegal opcode 0x${b.toString(16)} ${code}`, at);
+  if (id < 0) r.fail(`illegal opcode ${b.toString(16)} ${code.toString(16)}`, at);
   return OPS[id];
 }
 
