@@ -9,7 +9,10 @@ import { RuntimeError } from '../../src/api/errors.js';
 import { oracle, I32_OPS, I64_OPS, FLOAT_OPS, CONVERSION_OPS, type Op, type Bits, type Ty } from './numerics-oracle.js';
 import { Rng, edges, randomBits, f32TieInts } from './numerics-inputs.js';
 
-const RANDOM_PER_OP = 4000;
+// NUMERICS_SCALE=n multiplies the random inputs (and NUMERICS_SEED changes them) for a long run.
+const SCALE = Number(process.env.NUMERICS_SCALE ?? 1);
+const SEED = Number(process.env.NUMERICS_SEED ?? 0);
+const RANDOM_PER_OP = 4000 * SCALE;
 const PAIR_EDGES = 48; // binary ops: all pairs among this many edge values of each type
 
 function isNaNBits(t: Ty, b: Bits): boolean {
@@ -102,7 +105,7 @@ function differential(title: string, ops: Op[], seed: number): void {
   });
 }
 
-differential('i32 operations match native WebAssembly', I32_OPS, 1);
-differential('i64 operations on pairs match native WebAssembly', I64_OPS, 2);
-differential('f32 and f64 operations match native WebAssembly', FLOAT_OPS, 3);
-differential('conversions match native WebAssembly', CONVERSION_OPS, 4);
+differential('i32 operations match native WebAssembly', I32_OPS, SEED + 1);
+differential('i64 operations on pairs match native WebAssembly', I64_OPS, SEED + 2);
+differential('f32 and f64 operations match native WebAssembly', FLOAT_OPS, SEED + 3);
+differential('conversions match native WebAssembly', CONVERSION_OPS, SEED + 4);
