@@ -383,7 +383,8 @@ class ModuleParser {
     const h = cur.peekHead();
     if (tableList || (h !== null && h !== 'ref' && h !== 'item')) {
       const offset = parseOffset(cur, mc);
-      const { type, items } = parseElemList(cur, mc, true);
+      // A bare list of function indices abbreviates `func x*` only without a table use.
+      const { type, items } = parseElemList(cur, mc, tableList === null);
       this.m.elems.push({ mode: MODE_ACTIVE, table, offset, type, items });
       return;
     }

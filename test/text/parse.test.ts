@@ -162,3 +162,15 @@ test('errors name the position and what was expected', () => {
   rejects('(import "\\ff" "x" (func))', /malformed UTF-8/);
   rejects('(module (func (delegate 0)))', /unknown operator/);
 });
+
+test('element lists: `func x*`, reftype with items, and bare indices only without a table use', () => {
+  const withFunc = wat('(module (func $f) (table 1 funcref) (elem (table 0) (i32.const 0) func $f))');
+  assert.deepEqual(wat('(module (func $f) (table 1 funcref) (elem (i32.const 0) $f))'), withFunc);
+  assert.deepEqual(wat('(module (func $f) (table 1 funcref) (elem (offset (i32.const 0)) func $f))'), withFunc);
+  rejects('(module (func $f) (table 1 funcref) (elem (table 0) (i32.const 0) $f))', /expected an element list/);
+  // Items: (item …) or one folded instruction each.
+  assert.deepEqual(
+    wat('(module (func $f) (elem funcref (item ref.func $f) (ref.null func)))'),
+    wat('(module (func $f) (elem funcref (item (ref.func $f)) (item ref.null func)))'),
+  );
+});
