@@ -491,6 +491,40 @@ export class FuncCompiler {
         this.tailCall(callee, args);
         return;
       }
+      case 'call_ref': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const ref = this.pop();
+        const args = this.slots(this.popN(ft.params.length));
+        this.flushForCall();
+        this.emit(`if ((fr = ${ref.e}) === null) ${this.trap('null function reference')}`);
+        this.callResults(`fr.fn(${args.join(', ')})`, ft.results);
+        return;
+      }
+      case 'return_call_ref': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const ref = this.pop();
+        const args = this.slots(this.popN(ft.params.length));
+        this.emit(`if ((fr = ${ref.e}) === null) ${this.trap('null function reference')}`);
+        this.tailCall('fr', args);
+        return;
+      }
+      case 'ref.as_non_null': {
+        const x = this.stack[this.stack.length - 1];
+        this.emit(`if (${x.e} === null) ${this.trap('null reference')}`);
+        return;
+      }
+      case 'br_on_null': {
+        const x = this.pop();
+        this.emit(`if (${x.e} === null) { ${this.branch(ins.a)} }`);
+        this.stack.push(x);
+        return;
+      }
+      case 'br_on_non_null': {
+        const x = this.stack[this.stack.length - 1];
+        this.emit(`if (${x.e} !== null) { ${this.branch(ins.a)} }`);
+        this.pop();
+        return;
+      }
       case 'drop':
         this.pop();
         return;
