@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   matchHeapType, matchValType, matchCompositeType, matchFieldType, topOf, bottomFor,
-  matchLimits, matchTableType, matchGlobalType, matchFuncType, matchTagType,
+  matchLimits, matchTableType, matchGlobalType, matchFuncType, matchTagType, BOT_HEAP,
 } from '../../src/valid/match.js';
 import {
   ANY, EQ, I31, STRUCT, ARRAY, NONE, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, I32, I64, I8, I16,
@@ -101,4 +101,33 @@ test('external types: limits, tables, globals, functions, tags', () => {
   const sub = one(fn([], []), [base]);
   assert.ok(matchFuncType(sub, base) && !matchFuncType(base, sub));
   assert.ok(matchTagType(base, base) && !matchTagType(sub, base));
+});
+
+test('subtyping is a partial order on heap and value types (reflexive, antisymmetric, transitive)', () => {
+  const s = one({ kind: KIND_STRUCT, fields: [] });
+  const s2 = one({ kind: KIND_STRUCT, fields: [{ type: I32, mutable: false }] }, [s]);
+  const a = one({ kind: KIND_ARRAY, field: { type: I64, mutable: false } });
+  const f = one(fn([], []));
+  const f2 = one(fn([], []), [f]);
+  const heaps = [...ABSTRACT, s, s2, a, f, f2];
+  const vals = [I32, I64, ...heaps.flatMap((h) => [refType(h, false), refType(h, true)])];
+  for (const x of heaps) {
+    assert.ok(matchHeapType(x, x));
+    assert.ok(matchHeapType(BOT_HEAP, x), 'the validator bottom is below everything');
+    for (const y of heaps) {
+      if (x !== y && matchHeapType(x, y)) assert.ok(!matchHeapType(y, x), `${x} and ${y} both ways`);
+      for (const z of heaps) {
+        if (matchHeapType(x, y) && matchHeapType(y, z)) assert.ok(matchHeapType(x, z), `${x} <: ${y} <: ${z}`);
+      }
+    }
+    // Every heap type sits between its hierarchy's bottom and top.
+    assert.ok(matchHeapType(bottomFor(x), x) && matchHeapType(x, topOf(x)));
+  }
+  for (const x of vals) {
+    for (const y of vals) {
+      for (const z of vals) {
+        if (matchValType(x, y) && matchValType(y, z)) assert.ok(matchValType(x, z));
+      }
+    }
+  }
 });
