@@ -229,13 +229,19 @@ class Runner {
       case 'assert_malformed':
       case 'assert_invalid': {
         if (cmd.module.type === 'instance') throw new Failed(`${cmd.type} needs a module, not an instance`);
+        const isText = cmd.module.source.form !== 'binary';
         let bytes: Uint8Array;
         try {
           bytes = this.bytesOf(cmd.module);
         } catch (e) {
-          if (e instanceof TextError) return; // malformed text
+          // Malformed text must be rejected by the text parser; invalid text must parse.
+          if (e instanceof TextError) {
+            if (cmd.type === 'assert_malformed') return;
+            throw new Failed(`the text parser rejected a well-formed module: ${e.message}`);
+          }
           this.unexpected(e, 'text parser');
         }
+        if (isText && cmd.type === 'assert_malformed') throw new Failed(`text parsed, expected malformed "${cmd.message}"`);
         let compiled = false;
         try {
           this.engine.compile(bytes);
