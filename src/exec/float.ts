@@ -47,7 +47,7 @@ export const f32Min = f64Min;
 export const f32Max = f64Max;
 
 // V8's unoptimised Math.floor/ceil/trunc return a signalling NaN unchanged, so NaN takes x + x,
-// which quiets it (any arithmetic does).
+// which quiets it (any arithmetic does; unlike x + 0 or x * 1, no optimiser folds it away).
 export function f64Ceil(x: number): number {
   return x === x ? Math.ceil(x) : x + x;
 }
@@ -63,7 +63,7 @@ export function f64Trunc(x: number): number {
 /** Round to nearest, ties to even, keeping the sign of zero (Math.round rounds ties up). */
 export function f64Nearest(x: number): number {
   const a = Math.abs(x);
-  if (!(a < TWO52)) return x + 0; // already integral, infinite, or NaN (quieted by the addition)
+  if (!(a < TWO52)) return x === x ? x : x + x; // integral or infinite; a NaN is quieted by x + x
   // In [2^52, 2^53) the ulp is 1, so adding 2^52 rounds a to an integer, ties to even.
   const r = a + TWO52 - TWO52;
   return x > 0 ? r : x < 0 ? -r : x;
