@@ -7,17 +7,17 @@ function clean(text: string): string {
   return text.indexOf('_') >= 0 ? text.replace(/_/g, '') : text;
 }
 
+/** Digits with single `_` separators between them (checked here too: `offset=`/`align=` values are not lexed as numbers). */
+const NAT = /^(?:[0-9](?:_?[0-9])*|0x[0-9a-fA-F](?:_?[0-9a-fA-F])*)$/;
+
 /** An unsigned integer literal (no sign) as a bigint, or null. */
 export function parseNatBig(text: string): bigint | null {
-  const t = clean(text);
-  if (/^[0-9]+$/.test(t) || /^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
-  return null;
+  return NAT.test(text) ? BigInt(clean(text)) : null;
 }
 
 /** A u32 literal (indices, alignments, lane indices, lengths), or null. */
 export function parseU32(text: string): number | null {
-  const t = clean(text);
-  if (t.length < 10 && /^[0-9]+$/.test(t)) return Number(t);
+  if (text.length < 10 && /^[0-9]+$/.test(text)) return Number(text);
   const v = parseNatBig(text);
   return v !== null && v <= 0xffffffffn ? Number(v) : null;
 }
@@ -45,22 +45,21 @@ function parseIntN(text: string, bits: number): bigint | null {
 
 /** An i32 literal as a signed 32-bit number, or null. */
 export function parseI32(text: string): number | null {
-  const t = clean(text);
   // Fast path: short decimal literals.
-  if (t.length < 10 && /^[+-]?[0-9]+$/.test(t)) return Number(t) | 0;
-  const v = parseIntN(t, 32);
+  if (text.length < 10 && /^[+-]?[0-9]+$/.test(text)) return Number(text) | 0;
+  const v = parseIntN(text, 32);
   return v === null ? null : Number(BigInt.asIntN(32, v));
 }
 
 /** An i64 literal as a signed bigint, or null. */
 export function parseI64(text: string): bigint | null {
-  const v = parseIntN(clean(text), 64);
+  const v = parseIntN(text, 64);
   return v === null ? null : BigInt.asIntN(64, v);
 }
 
 /** i8 / i16 lanes of v128.const. */
 export function parseIntBits(text: string, bits: number): number | null {
-  const v = parseIntN(clean(text), bits);
+  const v = parseIntN(text, bits);
   return v === null ? null : Number(v);
 }
 

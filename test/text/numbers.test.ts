@@ -15,6 +15,10 @@ test('integers: signed and unsigned ranges, hex, underscores', () => {
   assert.equal(parseI64('18446744073709551616'), null);
   assert.equal(parseU32('-1'), null);
   assert.equal(parseU32('0x1_0000_0000'), null);
+  assert.equal(parseU64('1__0'), null);
+  assert.equal(parseU64('_1'), null);
+  assert.equal(parseU64('1_'), null);
+  assert.equal(parseI32('0x_1'), null);
   assert.equal(parseU64('0xffffffffffffffff'), 0xffffffffffffffffn);
   assert.equal(parseIntBits('-128', 8), 0x80);
   assert.equal(parseIntBits('255', 8), 0xff);

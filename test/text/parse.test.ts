@@ -174,3 +174,9 @@ test('element lists: `func x*`, reftype with items, and bare indices only withou
     wat('(module (func $f) (elem funcref (item (ref.func $f)) (item ref.null func)))'),
   );
 });
+
+test('memarg values are literals with the usual underscore rules', () => {
+  assert.deepEqual(code(wat('(memory 1) (func (i32.load offset=1_0 (i32.const 0)) drop)')), [0x41, 0, 0x28, 2, 10, 0x1a, 0x0b]);
+  rejects('(memory 1) (func (i32.load offset=1__0 (i32.const 0)) drop)', /malformed offset/);
+  rejects('(memory 1) (func (i32.load align=_4 (i32.const 0)) drop)', /malformed alignment/);
+});
