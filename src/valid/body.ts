@@ -11,6 +11,7 @@ import {
   refType, isNumeric, EXN,
 } from '../syntax/types.js';
 import { nextInstr } from './body-read.js';
+import { emptyModule } from '../binary/decode.js';
 import { BLOCK_EMPTY } from '../binary/valtype.js';
 import { matchValType, matchResultType } from './match.js';
 import {
@@ -68,6 +69,21 @@ function blockType(st: FuncState, bt: number): void {
 
 /** Validates the body of function `funcIndex` (a defined function) of `m`. */
 export function validateFunction(m: Module, funcIndex: number): void {
+  try {
+    validateBody(m, funcIndex);
+  } finally {
+    // The state outlives the call: let go of the module, so that the bytes of a refused module
+    // (WebAssembly.validate returning false) are not kept alive until the next validation.
+    state.m = NO_MODULE;
+    state.r.bytes = NO_MODULE.bytes;
+    state.ins.bytes = null;
+    state.space.map = null;
+  }
+}
+
+const NO_MODULE = emptyModule(new Uint8Array(0));
+
+function validateBody(m: Module, funcIndex: number): void {
   const st = state;
   const code = m.codes[funcIndex - m.numImportedFuncs];
   if (code === undefined) throw new RangeError(`function ${funcIndex} has no body to validate`);
