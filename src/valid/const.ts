@@ -60,6 +60,7 @@ export function validateConstExpr(m: Module, e: Expr, expected: ValType, visible
         return;
       case 'i32.const': case 'i64.const': case 'f32.const': case 'f64.const': case 'v128.const':
         stack.push(ins.op.results![0]);
+        ins.bytes = null; // a v128's view would keep the module's bytes alive
         break;
       case 'i32.add': case 'i32.sub': case 'i32.mul':
         pop(I32); pop(I32); stack.push(I32);
