@@ -45,16 +45,30 @@ export function toBoxed(c: Const): Value {
 
 const isA = (v: unknown, cls: (abstract new (...a: never[]) => unknown) | undefined) => cls !== undefined && v instanceof cls;
 
+/** A boxed value that breaks the contract (runtime/interface.ts): an engine bug, never masked. */
+function badValue(t: string, v: unknown): never {
+  throw new TypeError(`engine returned ${typeof v === 'bigint' ? `${v}n` : String(v)} (${typeof v}) for a ${t} value`);
+}
+
 export function observe(t: ValType, v: Value): Observed {
   switch (t) {
-    case I32: return { type: 'i32', value: (v as number) | 0 };
-    case I64: return { type: 'i64', value: BigInt.asIntN(64, v as bigint) };
-    case F32: return { type: 'f32', bits: f32ToBits(v as number) >>> 0 };
+    case I32:
+      if (typeof v !== 'number' || (v | 0) !== v) badValue('i32', v);
+      return { type: 'i32', value: v };
+    case I64:
+      if (typeof v !== 'bigint' || BigInt.asIntN(64, v) !== v) badValue('i64', v);
+      return { type: 'i64', value: v };
+    case F32:
+      if (typeof v !== 'number' || (v === v && Math.fround(v) !== v)) badValue('f32', v);
+      return { type: 'f32', bits: f32ToBits(v) >>> 0 };
     case F64: {
-      const lo = f64ToBits(v as number);
+      if (typeof v !== 'number') badValue('f64', v);
+      const lo = f64ToBits(v);
       return { type: 'f64', bits: (BigInt(H.hi >>> 0) << 32n) | BigInt(lo >>> 0) };
     }
-    case V128: return { type: 'v128', bytes: (v as Uint8Array).slice() };
+    case V128:
+      if (!(v instanceof Uint8Array) || v.length !== 16) badValue('v128', v);
+      return { type: 'v128', bytes: v.slice() };
   }
   if (!isRef(t)) throw new Error(`cannot observe a value of type ${t}`);
   if (v === null) return { type: 'ref', kind: 'null' };
