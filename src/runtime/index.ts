@@ -12,6 +12,7 @@ import { boxAll, collectSlots, funcTypeOf, unboxAll } from './abi.js';
 export { instantiate, Instance } from './instance.js';
 export { createMemory, createTable, createGlobal, createTag, hostFunc };
 export { Memory, Table, Global, Tag, HostFunc, WasmFunc };
+export { ExnInst } from './exn.js';
 
 /** EXTERNAL_* of an extern value. */
 export function externKind(v: ExternVal): number {

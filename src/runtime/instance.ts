@@ -93,7 +93,7 @@ export function instantiate(m: Module, imports: ExternVal[]): Instance {
   checkImports(m, imports);
   const env = newEnv();
   const inst = new Instance(m, env);
-  const tags: Tag[] = [];
+  const tags = env.TG as Tag[];
   m.imports.forEach((imp, i) => {
     const v = imports[i];
     switch (imp.kind) {

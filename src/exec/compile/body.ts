@@ -7,7 +7,7 @@
 // wasm stack machine would, without an array.
 
 import { Reader } from '../../binary/reader.js';
-import { Instr, readInstr } from '../../binary/instr.js';
+import { Instr, readInstr, type Catch } from '../../binary/instr.js';
 import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
 import { I64, type FuncType, type ValType } from '../../syntax/types.js';
@@ -31,6 +31,7 @@ const KIND_BLOCK = 0;
 const KIND_LOOP = 1;
 const KIND_IF = 2;
 const KIND_FUNC = 3;
+const KIND_TRY = 4;
 
 interface Frame {
   kind: number;
@@ -39,6 +40,8 @@ interface Frame {
   height: number;
   params: ValType[];
   results: ValType[];
+  /** try_table: its catch clauses. */
+  catches?: Catch[];
 }
 
 /** A marker replaced, once the body is known, by the reloads of the memories it uses. */
@@ -287,9 +290,44 @@ export class FuncCompiler {
       if (!this.dead) this.returnWith(this.popN(f.results.length));
       return;
     }
-    this.emit(f.kind === KIND_LOOP ? `break ${f.label}; }` : '}');
+    if (f.kind === KIND_TRY) this.handler(f);
+    else this.emit(f.kind === KIND_LOOP ? `break ${f.label}; }` : '}');
     this.resetStack(f.height, f.results);
     this.dead = false;
+  }
+
+  private tryCount = 0;
+
+  /**
+   * Closes a try_table: the handler matches the caught exception against the catch clauses in
+   * order and branches (in the enclosing context) with the payload, else rethrows.
+   */
+  private handler(f: Frame): void {
+    const id = this.tryCount++;
+    const e = `e${id}`;
+    const x = `x${id}`;
+    const parts = [`} catch (${e}) {`, `const ${x} = ${this.use('caught')}(${e});`, `if (${x} !== null) {`];
+    this.stack.length = f.height;
+    for (const c of f.catches!) {
+      const pushed: number[] = [];
+      let k = 1;
+      if (c.kind < 2) {
+        const params = (this.mod.typeDefs[this.mod.tags[c.tag].typeIndex].comp as FuncType).params;
+        for (const t of params) {
+          if (t === I64) {
+            this.push(t, `${x}.s[${k}]`, `${x}.s[${k + 1}]`);
+            k += 2;
+          } else this.push(t, `${x}.s[${k++}]`);
+          pushed.push(t);
+        }
+      }
+      if (c.kind === 1 || c.kind === 3) this.push(0x100, x);
+      const jump = this.branch(c.label);
+      this.stack.length = f.height;
+      parts.push(c.kind < 2 ? `if (${x}.tag === ${this.bind(`TG${c.tag}`)}) { ${jump} }` : `{ ${jump} }`);
+    }
+    parts.push('}', `throw ${e};`, '} }');
+    this.emit(parts.join('\n'));
   }
 
   private elseOf(): void {
@@ -523,6 +561,25 @@ export class FuncCompiler {
         const x = this.stack[this.stack.length - 1];
         this.emit(`if (${x.e} !== null) { ${this.branch(ins.a)} }`);
         this.pop();
+        return;
+      }
+      case 'try_table': {
+        this.enter(KIND_TRY, ins.a, (l) => `${l}: { try {`);
+        this.frames[this.frames.length - 1].catches = ins.catches.map((c) => ({ ...c }));
+        return;
+      }
+      case 'throw': {
+        const params = (this.mod.typeDefs[this.mod.tags[ins.a].typeIndex].comp as FuncType).params;
+        const args = this.slots(this.popN(params.length));
+        this.emit(`throw new ${this.use('ExnInst')}([${[this.bind(`TG${ins.a}`), ...args].join(', ')}]);`);
+        this.dead = true;
+        return;
+      }
+      case 'throw_ref': {
+        const x = this.pop();
+        this.emit(`if (${x.e} === null) ${this.trap('null exception reference')}`);
+        this.emit(`throw ${x.e}.thrown;`);
+        this.dead = true;
         return;
       }
       case 'drop':

@@ -9,7 +9,9 @@ import { R } from '../../runtime/abi.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
 import type { AnyFn } from '../../runtime/func.js';
-import type { Value } from '../../runtime/interface.js';
+import type { TagInst, Value } from '../../runtime/interface.js';
+import { ExnInst } from '../../runtime/exn.js';
+import { RuntimeError } from '../../api/errors.js';
 
 
 /** What a function that was compiled may hold: its entry point and, with tail calls, its step. */
@@ -95,6 +97,22 @@ function oob(): never {
   trap(OOB_MEMORY);
 }
 
+// ---- exceptions ----
+
+/** The tag of JavaScript exceptions seen from wasm (the JS API's WebAssembly.JSTag). */
+export const JS_TAG: TagInst = Object.freeze({ type: -1 });
+
+/**
+ * What a try_table handler sees of a thrown value: wasm exceptions as they are, JavaScript
+ * exceptions wrapped (catchable by catch_all), and null for traps and stack exhaustion, which
+ * wasm cannot catch (the handler then rethrows the original).
+ */
+function caught(e: unknown): ExnInst | null {
+  if (e instanceof ExnInst) return e;
+  if (e instanceof RuntimeError || e instanceof RangeError) return null;
+  return new ExnInst([JS_TAG], e);
+}
+
 /** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */
 function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
@@ -102,7 +120,7 @@ function u64(lo: number, hi: number): number {
 
 export const HELPERS: Record<string, unknown> = {
   ...N,
-  R, TAIL, TC, runTail, callee, u64, oob,
+  R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught,
   EMPTY_DATA: new Uint8Array(0),
   EMPTY_ELEM: Object.freeze([]) as unknown as Value[],
   memFill, memCopy, memInit, tableInit, tableCopy, tableFill, tableGrow,

@@ -23,6 +23,10 @@
 // instance. Until its first call a function is a stub that compiles it and replaces itself in the
 // instance's function array F and in its FuncInst.
 //
+// Exceptions: throw raises an ExnInst (runtime/exn.ts) with the payload in slot form; try_table is
+// a labelled block around a JS try/catch, whose handler matches tags by identity and branches
+// like br with the payload. Only functions containing try_table have a try/catch.
+//
 // Tail calls: a function containing return_call* compiles to a `step` that returns the marker TAIL
 // after storing the callee and arguments in TC; its entry point runs the trampoline (helpers.ts),
 // which calls the callee's step when it has one, so chains of tail calls use constant JS stack.
@@ -33,7 +37,7 @@ import type { AnyFn, WasmFunc } from '../../runtime/func.js';
 import type { Global } from '../../runtime/global.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
-import type { FuncInst, Value } from '../../runtime/interface.js';
+import type { FuncInst, TagInst, Value } from '../../runtime/interface.js';
 import { FuncCompiler } from './body.js';
 import { HELPERS } from './helpers.js';
 
@@ -47,10 +51,12 @@ export interface Env {
   M: Memory[];
   D: Uint8Array[];
   EL: Value[][];
+  /** Tags (imports first). */
+  TG: TagInst[];
 }
 
 export function newEnv(): Env {
-  return { X: HELPERS, F: [], FI: [], G: [], T: [], M: [], D: [], EL: [] };
+  return { X: HELPERS, F: [], FI: [], G: [], T: [], M: [], D: [], EL: [], TG: [] };
 }
 
 type Factory = (E: Env) => [AnyFn, AnyFn | null];
