@@ -81,6 +81,15 @@ export function observe(t: ValType, v: Value): Observed {
   return { type: 'ref', kind: 'other' };
 }
 
+/** A wasm exception escaping to the host: an ExnInst (tag and args), or an error carrying one. */
+function isException(e: unknown): boolean {
+  const isExn = (x: unknown) => isA(x, rt.ExnInst) || (typeof x === 'object' && x !== null && 'tag' in x && 'args' in x && Array.isArray(x.args));
+  if (isExn(e)) return true;
+  if (typeof e !== 'object' || e === null) return false;
+  const inner = (e as { exn?: unknown; exception?: unknown }).exn ?? (e as { exception?: unknown }).exception;
+  return inner !== undefined && isExn(inner);
+}
+
 export interface ContractEngineOptions {
   /** A WAT parser (text → binary) for text modules. */
   parseText?(source: string): Uint8Array;
@@ -119,7 +128,7 @@ export function contractEngine(options: ContractEngineOptions = {}): ScriptEngin
       if (e instanceof LinkError) return { kind: 'link', message };
       if (e instanceof RuntimeError) return { kind: 'trap', message };
       if (e instanceof RangeError) return { kind: 'exhaustion', message };
-      if (isA(e, rt.ExnInst) || (typeof e === 'object' && e !== null && 'exn' in e)) return { kind: 'exception', message: 'wasm exception' };
+      if (isException(e)) return { kind: 'exception', message: 'wasm exception' };
       if (e instanceof Error && (e.name === 'NotYetImplemented' || /^not (yet )?implemented/i.test(e.message))) {
         return { kind: 'unsupported', message };
       }
