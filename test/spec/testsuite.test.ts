@@ -2,8 +2,10 @@
 // ../shared/spec/testsuite-bin and the text originals of ../shared/spec/testsuite (top level,
 // custom/, legacy/; these also exercise the WAT parser) and the proposals beyond 3.0, subtotalled
 // apart. Prints a per-file table and totals, and fails on ANY difference from expected.json —
-// a check that newly fails, and equally one that newly passes (then run update-expected.js so the
-// file keeps stating the truth). `SPEC_FILES=a,b` limits the run to matching files.
+// a check that newly fails, and equally one that newly passes (then run
+// `node test/spec/update-expected-clean.mjs [your changed files…]` so the file keeps stating the
+// truth of HEAD). `SPEC_FILES=a,b` limits the run to matching files; failing checks with their
+// reasons: `node <build>/test/spec/show.js [-v] file-filter…`.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,6 +56,6 @@ test('testsuite scripts match test/spec/expected.json', { timeout: 15 * 60_000 }
   console.log(lines.join('\n'));
   if (diffs.length > 0) {
     const shown = diffs.slice(0, 60).join('\n');
-    assert.fail(`${diffs.length} differences from expected.json (update it with node <build>/test/spec/update-expected.js when intended):\n${shown}`);
+    assert.fail(`${diffs.length} differences from expected.json; when intended, update it with\n  node test/spec/update-expected-clean.mjs [your uncommitted files…]   (HEAD snapshot + your files)\n${shown}`);
   }
 });
