@@ -288,3 +288,58 @@ test('memory views are reloaded after calls that may grow memory (direct, nested
   assert.deepEqual(a.call('host'), [9]);
   assert.deepEqual(a.call('leaf'), [0]);
 });
+
+test('exceptions: tags, payloads, rethrow, JS exceptions caught by catch_all only, traps never caught', () => {
+  const jsError = new TypeError('from the host');
+  const thrower = hostFunc(funcType([I32], []), ([mode]) => {
+    if (mode === 1) throw jsError;
+    if (mode === 2) return (a.call('trap') as never);
+    return [];
+  });
+  const a = ours(wat(`(module
+    (import "m" "host" (func $host (param i32)))
+    (tag $t (param i32 i64))
+    (tag $u)
+    (func (export "trap") unreachable)
+    (func $raise (param i32) (throw $t (local.get 0) (i64.const -7)))
+    (func (export "payload") (param i32) (result i32 i64)
+      (block $h (result i32 i64)
+        (try_table (catch $t $h) (call $raise (local.get 0)))
+        (i32.const 0) (i64.const 0)))
+    (func (export "order") (result i32)
+      (block $all
+        (block $u (try_table (catch $u $u) (catch_all $all) (throw $t (i32.const 1) (i64.const 1))))
+        (return (i32.const 1)))
+      (i32.const 2))
+    (func (export "rethrow") (result i32)
+      block $outer (result i32 i64)
+        try_table (catch $t $outer)
+          block $h (result exnref)
+            try_table (catch_all_ref $h)
+              i32.const 9
+              call $raise
+            end
+            i32.const -1
+            return
+          end
+          throw_ref
+        end
+        unreachable
+      end
+      drop)
+    (func (export "host") (param i32) (result i32)
+      (block $h (try_table (catch_all $h) (call $host (local.get 0))) (return (i32.const 0)))
+      (i32.const 1)))`), [thrower]);
+  assert.deepEqual(a.call('payload', 42), [42, -7n]);
+  assert.deepEqual(a.call('order'), [2]);
+  assert.deepEqual(a.call('rethrow'), [9]);
+  assert.deepEqual(a.call('host', 0), [0]);
+  assert.deepEqual(a.call('host', 1), [1], 'a JS exception is caught by catch_all');
+  assert.throws(() => a.call('host', 2), RuntimeError, 'a trap passes through try_table');
+  // Uncaught, a wasm exception reaches the embedder as an ExnInst with boxed arguments.
+  const b = ours(wat(`(module (tag $t (export "t") (param f64 i64)) (func (export "f") (throw $t (f64.const 1.5) (i64.const -1))))`));
+  assert.throws(() => b.call('f'), (e: unknown) => {
+    const x = e as { tag: unknown; args: Value[] };
+    return x.tag === b.get('t') && x.args[0] === 1.5 && x.args[1] === -1n;
+  });
+});

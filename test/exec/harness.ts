@@ -21,7 +21,7 @@ export async function loadWabt(): Promise<void> {
   wabt ??= await (require('wabt') as () => Promise<Wabt>)();
 }
 
-const FEATURES = { multi_memory: true, tail_call: true, memory64: true, extended_const: true, bulk_memory: true, reference_types: true };
+const FEATURES = { exceptions: true, multi_memory: true, tail_call: true, memory64: true, extended_const: true, bulk_memory: true, reference_types: true };
 
 /** Assembles WAT (call loadWabt first). */
 export function wat(text: string): Uint8Array {

@@ -4,7 +4,9 @@
 
 import * as N from '../numerics.js';
 import { trap, OOB_MEMORY, OOB_TABLE, UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT, INDIRECT_CALL_TYPE_MISMATCH } from '../numerics.js';
-import { isSubId } from '../../syntax/canon.js';
+import { isSubId, registerRecGroup } from '../../syntax/canon.js';
+import { EXTERNREF, KIND_FUNC } from '../../syntax/types.js';
+import { Tag } from '../../runtime/func.js';
 import { R } from '../../runtime/abi.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
@@ -99,8 +101,13 @@ function oob(): never {
 
 // ---- exceptions ----
 
-/** The tag of JavaScript exceptions seen from wasm (the JS API's WebAssembly.JSTag). */
-export const JS_TAG: TagInst = Object.freeze({ type: -1 });
+/**
+ * The tag of JavaScript exceptions seen from wasm: type [externref] -> [], the payload being the
+ * thrown value (the JS API's WebAssembly.JSTag should be this tag).
+ */
+export const JS_TAG: TagInst = new Tag(
+  registerRecGroup([{ final: true, supers: [], comp: { kind: KIND_FUNC, params: [EXTERNREF], results: [] } }], 0, [])[0],
+);
 
 /**
  * What a try_table handler sees of a thrown value: wasm exceptions as they are, JavaScript
@@ -110,7 +117,7 @@ export const JS_TAG: TagInst = Object.freeze({ type: -1 });
 function caught(e: unknown): ExnInst | null {
   if (e instanceof ExnInst) return e;
   if (e instanceof RuntimeError || e instanceof RangeError) return null;
-  return new ExnInst([JS_TAG], e);
+  return new ExnInst([JS_TAG, e], e);
 }
 
 /** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */

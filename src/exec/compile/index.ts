@@ -40,6 +40,7 @@ import type { Table } from '../../runtime/table.js';
 import type { FuncInst, TagInst, Value } from '../../runtime/interface.js';
 import { FuncCompiler } from './body.js';
 import { HELPERS } from './helpers.js';
+import { buildFunction } from '../interp/select.js';
 
 /** What generated code sees of an instance (index spaces include imports). */
 export interface Env {
@@ -81,7 +82,8 @@ function factoryOf(mod: Module, index: number): Factory {
 /** Compiles `fi` (a function of the instance with environment `env`) unless already done. */
 export function ensureCompiled(fi: WasmFunc, mod: Module, env: Env): void {
   if (fi.compiled) return;
-  const [entry, step] = factoryOf(mod, fi.index)(env);
+  // The tier is chosen here (exec/interp/select.ts): compiled, or interpreted without eval.
+  const [entry, step] = buildFunction(mod, fi.index, env, () => factoryOf(mod, fi.index)(env));
   fi.compiled = true;
   fi.fn = entry;
   fi.step = step;
