@@ -1,0 +1,44 @@
+// What the translator produces for one function (shared by every instance of its module) and the
+// kinds of values, which decide the register file a slot lives in (frame.ts).
+
+import { I32, I64, F32, F64 } from '../../syntax/types.js';
+
+export const K_I = 0;
+export const K_L = 1;
+export const K_D = 2;
+export const K_R = 3;
+
+export function kindOf(t: number): number {
+  switch (t) {
+    case I32: return K_I;
+    case I64: return K_L;
+    case F32: case F64: return K_D;
+    default: return K_R;
+  }
+}
+
+/** A call site: the callee's parameter and result kinds, and a buffer for its JS arguments. */
+export interface CallSite {
+  params: Uint8Array;
+  results: Uint8Array;
+  /** Canonical type id the callee must match (indirect calls), else -1. */
+  type: number;
+  /** JavaScript arguments (an i64 takes two), generic elements so that NaN bits survive. */
+  args: unknown[];
+}
+
+export interface Code {
+  readonly index: number;
+  readonly ops: Int32Array;
+  /** f64 constants and 64-bit memory offsets. */
+  readonly consts: Float64Array;
+  /** Slots of parameters (one per value, i64 included) and of all locals. */
+  readonly nParams: number;
+  readonly nLocals: number;
+  /** Slots the frame needs (locals, operand stack, results). */
+  readonly frameSize: number;
+  readonly params: Uint8Array;
+  readonly results: Uint8Array;
+  readonly sites: CallSite[];
+  readonly reasons: string[];
+}

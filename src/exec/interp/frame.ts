@@ -1,0 +1,44 @@
+// The interpreter's register files: one slot number per wasm value, in four parallel files chosen
+// by the value's type (see ops.ts). Frames are windows [fp, fp + frameSize): a direct call puts the
+// callee's frame at the caller's argument slots, so arguments are never copied and results come
+// back where the caller expects them.
+//
+// The files are finite: a frame that would not fit throws RangeError, as the JS stack does when it
+// runs out (each wasm call is also one JS call of run(), so deep recursion normally exhausts the
+// JS stack first). Nothing is kept between calls, so an instance stays usable after either.
+
+/** Slots in each file. */
+export const CAPACITY = 1 << 19;
+
+export interface Files {
+  /** The i32 file (and the low words of i64s). */
+  I: Int32Array;
+  /** High words of i64s. */
+  HI: Int32Array;
+  /** f32 (numerics' carrier) and f64 values: a Float64Array keeps NaN bits. */
+  D: Float64Array;
+  /** References (and anything else boxed). */
+  RF: unknown[];
+}
+
+let files: Files | null = null;
+
+/** The register files, allocated on first use (programs that never interpret pay nothing). */
+export function registerFiles(): Files {
+  return (files ??= {
+    I: new Int32Array(CAPACITY + 16),
+    HI: new Int32Array(CAPACITY + 16),
+    D: new Float64Array(CAPACITY + 16),
+    RF: new Array(CAPACITY + 16).fill(null),
+  });
+}
+
+/**
+ * The first free slot for a frame entered from JavaScript (an entry point). run() raises it before
+ * calling out of the interpreter, and entries restore it when they return or throw.
+ */
+export const STACK = { top: 0 };
+
+export function exhausted(): never {
+  throw new RangeError('Maximum call stack size exceeded');
+}

@@ -1,0 +1,50 @@
+// The interpreter's instruction set (a table). Code is an Int32Array: an opcode followed by its
+// operands, which are frame-relative slot numbers (s), immediates (imm) or code positions (target).
+// Slots live in four parallel register files (frame.ts): I (i32 and an i64's low word), HI (an
+// i64's high word), D (f32/f64) and RF (references), so every value has one slot number and each
+// instruction knows statically which file it touches. run.ts switches on literal numbers (a jump
+// table even in a bytecode interpreter such as V8's Ignition); test/interp/ops.test.ts checks its
+// `case N: // NAME` labels against this list.
+
+export const OP_NAMES = [
+  // control
+  'BR', 'BR_IF', 'BR_UNLESS', 'BR_TABLE', 'RETURN', 'TRAP',
+  'BR_IF_EQ', 'BR_IF_NE', 'BR_IF_LT_S', 'BR_IF_LT_U', 'BR_IF_GT_S', 'BR_IF_GT_U',
+  'BR_IF_LE_S', 'BR_IF_LE_U', 'BR_IF_GE_S', 'BR_IF_GE_U',
+  'BR_IF_EQ_K', 'BR_IF_NE_K', 'BR_IF_LT_S_K', 'BR_IF_LT_U_K', 'BR_IF_GT_S_K', 'BR_IF_GT_U_K',
+  'BR_IF_LE_S_K', 'BR_IF_LE_U_K', 'BR_IF_GE_S_K', 'BR_IF_GE_U_K',
+  'CALL', 'CALL_INDIRECT', 'RETURN_CALL', 'RETURN_CALL_INDIRECT',
+  // moves, constants, variables
+  'MOV_I', 'MOV_L', 'MOV_D', 'MOV_R', 'CONST_I', 'CONST_L', 'CONST_D', 'CONST_R',
+  'SELECT_I', 'SELECT_L', 'SELECT_D', 'SELECT_R',
+  'GLOBAL_GET_I', 'GLOBAL_GET_L', 'GLOBAL_GET_D', 'GLOBAL_GET_R',
+  'GLOBAL_SET_I', 'GLOBAL_SET_L', 'GLOBAL_SET_D', 'GLOBAL_SET_R',
+  'REF_IS_NULL', 'REF_FUNC',
+  // i32 (K: the second operand is an immediate)
+  'I32_ADD', 'I32_SUB', 'I32_MUL', 'I32_AND', 'I32_OR', 'I32_XOR', 'I32_SHL', 'I32_SHR_S', 'I32_SHR_U',
+  'I32_ADD_K', 'I32_MUL_K', 'I32_AND_K', 'I32_OR_K', 'I32_XOR_K', 'I32_SHL_K', 'I32_SHR_S_K', 'I32_SHR_U_K',
+  'I32_EQZ', 'I32_EQ', 'I32_NE', 'I32_LT_S', 'I32_LT_U', 'I32_GT_S', 'I32_GT_U', 'I32_LE_S', 'I32_LE_U',
+  'I32_GE_S', 'I32_GE_U',
+  'I32_EQ_K', 'I32_NE_K', 'I32_LT_S_K', 'I32_LT_U_K', 'I32_GT_S_K', 'I32_GT_U_K', 'I32_LE_S_K', 'I32_LE_U_K',
+  'I32_GE_S_K', 'I32_GE_U_K',
+  // i64, f32, f64 common cases
+  'I64_ADD', 'I64_SUB', 'I64_AND', 'I64_OR', 'I64_XOR', 'I64_EQZ', 'I64_EQ', 'I64_NE',
+  'I64_EXTEND_I32_S', 'I64_EXTEND_I32_U', 'I32_WRAP_I64',
+  'F64_ADD', 'F64_SUB', 'F64_MUL', 'F64_DIV', 'F32_ADD', 'F32_SUB', 'F32_MUL', 'F32_DIV',
+  'F_EQ', 'F_NE', 'F_LT', 'F_GT', 'F_LE', 'F_GE',
+  'F64_CONVERT_I32_S', 'F64_CONVERT_I32_U',
+  // everything else numeric: a helper (FNS[imm]) by operand and result kinds (I, L, D)
+  'FN_I_I', 'FN_I_II', 'FN_D_D', 'FN_D_DD', 'FN_I_D', 'FN_D_I', 'FN_L_L', 'FN_L_LL', 'FN_I_L', 'FN_I_LL',
+  'FN_L_I', 'FN_L_D', 'FN_D_L',
+  // memory 0 with 32-bit addresses: [op, value slot, address slot, offset]
+  'LOAD_I32', 'LOAD_I8_S', 'LOAD_I8_U', 'LOAD_I16_S', 'LOAD_I16_U', 'LOAD_I64', 'LOAD_F32', 'LOAD_F64',
+  'STORE_I32', 'STORE_I8', 'STORE_I16', 'STORE_I64', 'STORE_F32', 'STORE_F64',
+  'HI_SIGN', 'HI_ZERO',
+  // any memory, any address width: [op, kind, value slot, address slot, offset const, memory]
+  'LOAD_ANY', 'STORE_ANY',
+  // memory, table and segment instructions (see misc.ts)
+  'MISC',
+] as const;
+
+export type OpName = (typeof OP_NAMES)[number];
+export const OP = Object.fromEntries(OP_NAMES.map((n, i) => [n, i])) as Record<OpName, number>;

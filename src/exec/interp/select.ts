@@ -1,0 +1,67 @@
+// Which tier runs a function, decided when it is first called (the compile tier's lazy stub asks
+// buildFunction). 'compile' generates JavaScript with `new Function`; 'interpret' never evaluates
+// code; 'auto' (the default) compiles while the host allows it and otherwise interprets — silently,
+// also when evaluation becomes unavailable mid-program (a strict Content-Security-Policy, an engine
+// without a runtime compiler): the two tiers share one calling convention, so a module may mix them.
+//
+// The starting mode may also come from the environment variable PUREWASM_ENGINE (tests and tools
+// run whole programs on one tier that way).
+
+import type { Module } from '../../syntax/module.js';
+import type { AnyFn } from '../../runtime/func.js';
+import type { Env } from '../compile/index.js';
+import { interpreted } from './entry.js';
+
+export type EngineMode = 'compile' | 'interpret' | 'auto';
+const MODES: readonly string[] = ['compile', 'interpret', 'auto'];
+
+function initialMode(): EngineMode {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const m = env?.PUREWASM_ENGINE;
+  return m !== undefined && MODES.includes(m) ? (m as EngineMode) : 'auto';
+}
+
+let mode: EngineMode = initialMode();
+/** Known once a compilation failed and a probe showed that `new Function` is refused. */
+let evalBlocked = false;
+
+export interface EngineOptions {
+  engine?: EngineMode;
+}
+
+/** Sets the tier for functions first called from now on; returns the previous settings. */
+export function configure(options: EngineOptions): Required<EngineOptions> {
+  const previous = { engine: mode };
+  if (options.engine !== undefined) {
+    if (!MODES.includes(options.engine)) throw new TypeError(`engine must be one of ${MODES.join(', ')}`);
+    mode = options.engine;
+  }
+  return previous;
+}
+
+export function engineMode(): EngineMode {
+  return mode;
+}
+
+function canEvaluate(): boolean {
+  try {
+    return new Function('return 1')() === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the entry point and step of a function: `compile` runs the compile tier. */
+export function buildFunction(mod: Module, index: number, env: Env, compile: () => [AnyFn, AnyFn | null]): [AnyFn, AnyFn | null] {
+  if (mode === 'interpret') return interpreted(mod, index, env);
+  if (mode === 'compile') return compile();
+  if (evalBlocked) return interpreted(mod, index, env);
+  try {
+    return compile();
+  } catch (e) {
+    // Stack exhaustion while compiling is the program's, not the tier's: let it propagate.
+    if (e instanceof RangeError) throw e;
+    if (!canEvaluate()) evalBlocked = true;
+    return interpreted(mod, index, env);
+  }
+}

@@ -1,0 +1,654 @@
+// Translates one validated function body into the interpreter's code (ops.ts). The wasm operand
+// stack is resolved at translation time: the value at depth d lives in slot nLocals + d, and an
+// entry of the translation-time stack is either there ("own"), a pending read of a local (slot
+// < nLocals) or a pending i32 constant. Instructions name their operands' slots directly, so
+// local.get and constants cost nothing, a result computed into the top slot and then stored with
+// local.set is computed into the local instead, and an i32 comparison followed by br_if/if
+// becomes one compare-and-branch. Pending entries are written to their own slots ("materialised")
+// before anything that could change what they read and at every control-flow merge.
+
+import { Reader } from '../../binary/reader.js';
+import { Instr, readInstr } from '../../binary/instr.js';
+import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
+import type { Module } from '../../syntax/module.js';
+import type { FuncType } from '../../syntax/types.js';
+import { f64FromBits, f32FromBits } from '../numerics.js';
+import { OP } from './ops.js';
+import { NUMOPS } from './numops.js';
+import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
+import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code } from './code.js';
+
+interface Ent {
+  k: number;
+  /** Slot, or -1 for a pending i32 constant `c`. */
+  s: number;
+  c: number;
+}
+
+const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3;
+
+interface Block {
+  kind: number;
+  height: number;
+  params: number[];
+  results: number[];
+  /** Code positions waiting for the address of the block's end. */
+  patches: number[];
+  /** Loop start. */
+  start: number;
+  /** For `if`: the position of the jump to patch with the else branch (or -1 once placed). */
+  elsePatch: number;
+}
+
+const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R];
+const SELECT = [OP.SELECT_I, OP.SELECT_L, OP.SELECT_D, OP.SELECT_R];
+const GLOBAL_GET = [OP.GLOBAL_GET_I, OP.GLOBAL_GET_L, OP.GLOBAL_GET_D, OP.GLOBAL_GET_R];
+const GLOBAL_SET = [OP.GLOBAL_SET_I, OP.GLOBAL_SET_L, OP.GLOBAL_SET_D, OP.GLOBAL_SET_R];
+
+/** i32 binary ops with an immediate form, and the immediate's adjustment. */
+const WITH_K = new Map<number, [number, (c: number) => number]>([
+  [OP.I32_ADD, [OP.I32_ADD_K, (c) => c]], [OP.I32_SUB, [OP.I32_ADD_K, (c) => -c | 0]],
+  [OP.I32_MUL, [OP.I32_MUL_K, (c) => c]], [OP.I32_AND, [OP.I32_AND_K, (c) => c]],
+  [OP.I32_OR, [OP.I32_OR_K, (c) => c]], [OP.I32_XOR, [OP.I32_XOR_K, (c) => c]],
+  [OP.I32_SHL, [OP.I32_SHL_K, (c) => c & 31]], [OP.I32_SHR_S, [OP.I32_SHR_S_K, (c) => c & 31]],
+  [OP.I32_SHR_U, [OP.I32_SHR_U_K, (c) => c & 31]],
+]);
+const CMPS = ['EQ', 'NE', 'LT_S', 'LT_U', 'GT_S', 'GT_U', 'LE_S', 'LE_U', 'GE_S', 'GE_U'];
+const NEGATED = ['NE', 'EQ', 'GE_S', 'GE_U', 'LE_S', 'LE_U', 'GT_S', 'GT_U', 'LT_S', 'LT_U'];
+const opOf = (n: string): number => (OP as Record<string, number>)[n];
+for (const c of CMPS) WITH_K.set(opOf(`I32_${c}`), [opOf(`I32_${c}_K`), (x) => x]);
+/** Compare op (register or immediate form) → [its branch op, the branch op of its negation]. */
+const FUSE = new Map<number, [number, number]>();
+CMPS.forEach((c, i) => {
+  FUSE.set(opOf(`I32_${c}`), [opOf(`BR_IF_${c}`), opOf(`BR_IF_${NEGATED[i]}`)]);
+  FUSE.set(opOf(`I32_${c}_K`), [opOf(`BR_IF_${c}_K`), opOf(`BR_IF_${NEGATED[i]}_K`)]);
+});
+
+export class Translator {
+  private readonly mod: Module;
+  private readonly index: number;
+  private readonly space: TypeSpace;
+  private readonly type: FuncType;
+  private code: Int32Array = new Int32Array(256);
+  private n = 0;
+  /** A Float64Array, not a JS array: arrays of doubles may quiet signalling NaNs. */
+  private consts = new Float64Array(8);
+  private nConsts = 0;
+  private readonly sites: CallSite[] = [];
+  private readonly reasons: string[] = [];
+  private readonly stack: Ent[] = [];
+  private readonly blocks: Block[] = [];
+  private readonly localKinds: number[];
+  private readonly base: number;
+  private maxDepth = 0;
+  private dead = false;
+  private deadNest = 0;
+  /** The last instruction, while nothing (no label) came after it: start, and its result operand. */
+  private lastStart = -1;
+  private lastDst = -1;
+  private lastEnd = -1;
+
+  constructor(mod: Module, index: number) {
+    this.mod = mod;
+    this.index = index;
+    this.space = { map: mod.types, count: mod.types.length };
+    this.type = mod.typeDefs[mod.funcs[index]].comp as FuncType;
+    const body = mod.codes[index - mod.numImportedFuncs];
+    this.localKinds = [...this.type.params, ...body.locals].map(kindOf);
+    this.base = this.localKinds.length;
+  }
+
+  // ---- emitting ----
+
+  private emit(...words: number[]): number {
+    while (this.n + words.length > this.code.length) {
+      const next = new Int32Array(this.code.length * 2);
+      next.set(this.code);
+      this.code = next;
+    }
+    const at = this.n;
+    for (const w of words) this.code[this.n++] = w;
+    this.lastEnd = -1;
+    return at;
+  }
+  /** Emits an instruction whose word 1 is a result in the top slot (which local.set may retarget). */
+  private emitResult(...words: number[]): void {
+    const at = this.emit(...words);
+    this.lastStart = at;
+    this.lastDst = at + 1;
+    this.lastEnd = this.n;
+  }
+  private label(): number {
+    this.lastEnd = -1;
+    return this.n;
+  }
+  private constant(x: number): number {
+    if (this.nConsts === this.consts.length) {
+      const next = new Float64Array(this.consts.length * 2);
+      next.set(this.consts);
+      this.consts = next;
+    }
+    this.consts[this.nConsts] = x;
+    return this.nConsts++;
+  }
+
+  // ---- the translation-time stack ----
+
+  private own(d: number): number {
+    return this.base + d;
+  }
+  private note(d: number): void {
+    if (d + 1 > this.maxDepth) this.maxDepth = d + 1;
+  }
+  /** Pushes a result of kind k in its own slot and returns the slot. */
+  private pushOwn(k: number): number {
+    const d = this.stack.length;
+    this.note(d);
+    this.stack.push({ k, s: this.own(d), c: 0 });
+    return this.own(d);
+  }
+  private materialize(d: number): void {
+    const e = this.stack[d];
+    const o = this.own(d);
+    if (e.s === o) return;
+    this.note(d);
+    if (e.s < 0) this.emit(OP.CONST_I, o, e.c);
+    else this.emit(MOV[e.k], o, e.s);
+    e.s = o;
+  }
+  private flushAll(): void {
+    for (let d = 0; d < this.stack.length; d++) this.materialize(d);
+  }
+  private flushLocal(l: number): void {
+    for (let d = 0; d < this.stack.length; d++) if (this.stack[d].s === l) this.materialize(d);
+  }
+  /** Pops an operand into a slot (a pending constant is written to its own slot first). */
+  private popSlot(): number {
+    const d = this.stack.length - 1;
+    if (this.stack[d].s < 0) this.materialize(d);
+    return this.stack.pop()!.s;
+  }
+  /** Materialises the top n entries (arguments, which must be consecutive) and pops them. */
+  private popOwn(n: number): number {
+    const h = this.stack.length - n;
+    for (let d = h; d < this.stack.length; d++) this.materialize(d);
+    this.stack.length = h;
+    return this.own(h);
+  }
+
+  // ---- the walk ----
+
+  translate(): Code {
+    const body = this.mod.codes[this.index - this.mod.numImportedFuncs];
+    const r = new Reader(this.mod.bytes, body.start, body.end);
+    const ins = new Instr();
+    this.blocks.push({ kind: B_FUNC, height: 0, params: [], results: this.type.results.map(kindOf), patches: [], start: 0, elsePatch: -1 });
+    while (this.blocks.length > 0) {
+      readInstr(r, ins, this.space);
+      if (this.dead) this.skip(ins);
+      else this.instr(ins);
+    }
+    const results = this.type.results.map(kindOf);
+    return {
+      index: this.index,
+      ops: this.code.slice(0, this.n),
+      consts: this.consts.slice(0, this.nConsts),
+      nParams: this.type.params.length,
+      nLocals: this.base,
+      frameSize: Math.max(this.base + this.maxDepth, results.length, 1),
+      params: Uint8Array.from(this.type.params.map(kindOf)),
+      results: Uint8Array.from(results),
+      sites: this.sites,
+      reasons: this.reasons,
+    };
+  }
+
+  private skip(ins: Instr): void {
+    switch (ins.op.name) {
+      case 'block': case 'loop': case 'if':
+        this.deadNest++;
+        return;
+      case 'else':
+        if (this.deadNest === 0) this.elseOf();
+        return;
+      case 'end':
+        if (this.deadNest > 0) this.deadNest--;
+        else this.end();
+        return;
+    }
+  }
+
+  private blockSig(bt: number): [number[], number[]] {
+    if (bt === BLOCK_EMPTY) return [[], []];
+    if (bt >= 0) return [[], [kindOf(bt)]];
+    const ft = this.mod.typeDefs[-2 - bt].comp as FuncType;
+    return [ft.params.map(kindOf), ft.results.map(kindOf)];
+  }
+
+  private enter(kind: number, bt: number): Block {
+    const [params, results] = this.blockSig(bt);
+    this.flushAll();
+    const b: Block = { kind, height: this.stack.length - params.length, params, results, patches: [], start: this.label(), elsePatch: -1 };
+    this.blocks.push(b);
+    return b;
+  }
+
+  private end(): void {
+    const b = this.blocks[this.blocks.length - 1];
+    if (b.kind === B_FUNC) {
+      if (!this.dead) this.returnValues();
+      this.blocks.pop();
+      return;
+    }
+    if (!this.dead) this.moveTo(b.height, b.results);
+    this.blocks.pop();
+    if (b.elsePatch >= 0) this.code[b.elsePatch] = this.n; // an if without else
+    const here = this.label();
+    for (const p of b.patches) this.code[p] = here;
+    this.resetStack(b.height, b.results);
+    this.dead = false;
+  }
+
+  private elseOf(): void {
+    const b = this.blocks[this.blocks.length - 1];
+    if (!this.dead) {
+      this.moveTo(b.height, b.results);
+      b.patches.push(this.emit(OP.BR, 0) + 1);
+    }
+    this.code[b.elsePatch] = this.label();
+    b.elsePatch = -1;
+    this.resetStack(b.height, b.params);
+    this.dead = false;
+  }
+
+  private resetStack(height: number, kinds: number[]): void {
+    this.stack.length = height;
+    for (const k of kinds) this.pushOwn(k);
+  }
+
+  /** Moves the top values (of `kinds`) to the slots of depth `height`… (no pops). */
+  private moveTo(height: number, kinds: number[]): void {
+    const n = kinds.length;
+    const top = this.stack.length - n;
+    for (let i = 0; i < n; i++) {
+      const e = this.stack[top + i];
+      const to = this.own(height + i);
+      this.note(height + i);
+      if (e.s === to) continue;
+      if (e.s < 0) this.emit(OP.CONST_I, to, e.c);
+      else this.emit(MOV[e.k], to, e.s);
+    }
+  }
+
+  /** Moves the results to slots 0… and returns. */
+  private returnValues(): void {
+    const kinds = this.blocks[0].results;
+    const n = kinds.length;
+    const top = this.stack.length - n;
+    // Several values first go to their own slots (above every target slot, so the moves down
+    // cannot overwrite a source); the stack itself is left as it is (br_table shares it).
+    const from: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const e = this.stack[top + i];
+      let s = e.s;
+      if (n > 1 && s !== this.own(top + i)) {
+        s = this.own(top + i);
+        this.note(top + i);
+        if (e.s < 0) this.emit(OP.CONST_I, s, e.c);
+        else this.emit(MOV[e.k], s, e.s);
+      }
+      from.push(s);
+    }
+    for (let i = 0; i < n; i++) {
+      const e = this.stack[top + i];
+      if (from[i] === i) continue;
+      if (from[i] < 0) this.emit(OP.CONST_I, i, e.c);
+      else this.emit(MOV[e.k], i, from[i]);
+    }
+    this.emit(OP.RETURN);
+  }
+
+  /** Whether a branch to block depth l needs moves (values not already in the target slots). */
+  private branchMoves(l: number): boolean {
+    const b = this.blocks[this.blocks.length - 1 - l];
+    if (b.kind === B_FUNC) return true;
+    const kinds = b.kind === B_LOOP ? b.params : b.results;
+    const top = this.stack.length - kinds.length;
+    for (let i = 0; i < kinds.length; i++) if (this.stack[top + i].s !== this.own(b.height + i)) return true;
+    return false;
+  }
+
+  /** Emits an unconditional branch to block depth l (with its moves). */
+  private branch(l: number): void {
+    const b = this.blocks[this.blocks.length - 1 - l];
+    if (b.kind === B_FUNC) {
+      this.returnValues();
+      return;
+    }
+    this.moveTo(b.height, b.kind === B_LOOP ? b.params : b.results);
+    this.jump(OP.BR, [], l);
+  }
+
+  /** Emits a jump op with operands `pre` and the target of block depth l as its last word. */
+  private jump(op: number, pre: number[], l: number): void {
+    const b = this.blocks[this.blocks.length - 1 - l];
+    if (b.kind === B_LOOP) this.emit(op, ...pre, b.start);
+    else b.patches.push(this.emit(op, ...pre, 0) + 1 + pre.length);
+  }
+
+  /**
+   * Pops an i32 condition and returns [op, operands] of a conditional jump taken when the
+   * condition is true (or false, if `negate`), fusing a comparison computed just before.
+   */
+  private condJump(negate: boolean): [number, number[]] {
+    const d = this.stack.length - 1;
+    const e = this.stack[d];
+    if (e.s === this.own(d) && this.lastEnd === this.n && this.code[this.lastDst] === e.s) {
+      const fused = FUSE.get(this.code[this.lastStart]);
+      if (fused) {
+        const a = this.code[this.lastStart + 2];
+        const b = this.code[this.lastStart + 3];
+        this.n = this.lastStart;
+        this.stack.pop();
+        return [negate ? fused[1] : fused[0], [a, b]];
+      }
+      if (this.code[this.lastStart] === OP.I32_EQZ) {
+        const a = this.code[this.lastStart + 2];
+        this.n = this.lastStart;
+        this.stack.pop();
+        return [negate ? OP.BR_IF : OP.BR_UNLESS, [a]];
+      }
+    }
+    const c = this.popSlot();
+    return [negate ? OP.BR_UNLESS : OP.BR_IF, [c]];
+  }
+
+  private instr(ins: Instr): void {
+    const name = ins.op.name;
+    switch (name) {
+      case 'nop':
+        return;
+      case 'unreachable':
+        this.emit(OP.TRAP, this.reasons.push('unreachable') - 1);
+        this.dead = true;
+        return;
+      case 'block':
+        this.enter(B_BLOCK, ins.a);
+        return;
+      case 'loop':
+        this.enter(B_LOOP, ins.a);
+        return;
+      case 'if': {
+        const [op, pre] = this.condJump(true);
+        this.flushAll();
+        const [params, results] = this.blockSig(ins.a);
+        const at = this.emit(op, ...pre, 0);
+        this.blocks.push({ kind: B_IF, height: this.stack.length - params.length, params, results, patches: [], start: 0, elsePatch: at + 1 + pre.length });
+        this.label();
+        return;
+      }
+      case 'else':
+        this.elseOf();
+        return;
+      case 'end':
+        this.end();
+        return;
+      case 'br':
+        this.branch(ins.a);
+        this.dead = true;
+        return;
+      case 'br_if': {
+        const [op, pre] = this.condJump(false);
+        if (!this.branchMoves(ins.a)) {
+          this.jump(op, pre, ins.a);
+          return;
+        }
+        const [nop, npre] = this.condJump2(op, pre);
+        const skip = this.emit(nop, ...npre, 0) + 1 + npre.length;
+        this.branch(ins.a);
+        this.code[skip] = this.label();
+        return;
+      }
+      case 'br_table': {
+        const idx = this.popSlot();
+        const labels = ins.labels;
+        const at = this.emit(OP.BR_TABLE, idx, labels.length - 1, ...labels.map(() => 0));
+        const stubs = new Map<number, number>();
+        labels.forEach((l, i) => {
+          let target = stubs.get(l);
+          if (target === undefined) {
+            // Each distinct label gets a stub with its moves and jump (patched below when forward).
+            target = this.label();
+            this.branch(l);
+            stubs.set(l, target);
+          }
+          this.code[at + 3 + i] = target;
+        });
+        this.dead = true;
+        return;
+      }
+      case 'return':
+        this.returnValues();
+        this.dead = true;
+        return;
+      case 'call':
+        this.call(OP.CALL, ins.a, this.funcType(ins.a), -1);
+        return;
+      case 'return_call':
+        this.call(OP.RETURN_CALL, ins.a, this.funcType(ins.a), -1);
+        this.dead = true;
+        return;
+      case 'call_indirect': case 'return_call_indirect': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const tail = name === 'return_call_indirect';
+        const i64 = this.stack[this.stack.length - 1].k === K_L ? 1 : 0;
+        // The index is read before the callee's frame (from the arguments up) is touched, and
+        // materialising the arguments writes only below it.
+        const idx = this.popSlot();
+        const site = this.site(ft, this.mod.types[ins.a]);
+        const args = this.popOwn(ft.params.length);
+        this.emit(tail ? OP.RETURN_CALL_INDIRECT : OP.CALL_INDIRECT, site, ins.b, idx, args, i64);
+        if (tail) this.dead = true;
+        else for (const t of ft.results) this.pushOwn(kindOf(t));
+        return;
+      }
+      case 'drop':
+        this.stack.pop();
+        return;
+      case 'select': {
+        const c = this.popSlot();
+        const b = this.stack.pop()!;
+        const a = this.stack.pop()!;
+        const as = this.slotOf(a, this.stack.length);
+        const bs = this.slotOf(b, this.stack.length + 1);
+        const d = this.pushOwn(a.k);
+        this.emitResult(SELECT[a.k], d, as, bs, c);
+        return;
+      }
+      case 'local.get': {
+        this.note(this.stack.length);
+        this.stack.push({ k: this.localKinds[ins.a], s: ins.a, c: 0 });
+        return;
+      }
+      case 'local.set': case 'local.tee': {
+        const l = ins.a;
+        const d = this.stack.length - 1;
+        const x = this.stack.pop()!;
+        const retarget = x.s === this.own(d) && this.lastEnd === this.n && this.code[this.lastDst] === x.s &&
+          !this.stack.some((e) => e.s === l);
+        if (retarget) this.code[this.lastDst] = l;
+        else {
+          this.flushLocal(l);
+          if (x.s < 0) this.emit(OP.CONST_I, l, x.c);
+          else if (x.s !== l) this.emit(MOV[x.k], l, x.s);
+        }
+        this.lastEnd = -1;
+        if (name === 'local.tee') this.stack.push({ k: x.k, s: l, c: 0 });
+        return;
+      }
+      case 'global.get': {
+        const k = kindOf(this.mod.globals[ins.a].type.type);
+        const d = this.pushOwn(k);
+        this.emitResult(GLOBAL_GET[k], d, ins.a);
+        return;
+      }
+      case 'global.set': {
+        const k = this.stack[this.stack.length - 1].k;
+        this.emit(GLOBAL_SET[k], ins.a, this.popSlot());
+        return;
+      }
+      case 'i32.const':
+        this.note(this.stack.length);
+        this.stack.push({ k: K_I, s: -1, c: ins.lo });
+        return;
+      case 'i64.const':
+        this.emitResult(OP.CONST_L, this.pushOwn(K_L), ins.lo, ins.hi);
+        return;
+      case 'f32.const':
+        this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(f32FromBits(ins.lo)));
+        return;
+      case 'f64.const':
+        this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(f64FromBits(ins.lo, ins.hi)));
+        return;
+      case 'ref.null':
+        this.emitResult(OP.CONST_R, this.pushOwn(K_R));
+        return;
+      case 'ref.is_null': {
+        const a = this.popSlot();
+        this.emitResult(OP.REF_IS_NULL, this.pushOwn(K_I), a);
+        return;
+      }
+      case 'ref.func':
+        this.emitResult(OP.REF_FUNC, this.pushOwn(K_R), ins.a);
+        return;
+    }
+    const num = NUMOPS.get(name);
+    if (num) {
+      this.numeric(num.op, num.args, num.res, num.fn);
+      return;
+    }
+    const mem = MEMOPS.get(name);
+    if (mem) {
+      this.memory(ins, mem);
+      return;
+    }
+    const misc = MISCOPS.get(name);
+    if (misc) {
+      this.misc(ins, misc);
+      return;
+    }
+    throw new Error(`not yet implemented: instruction ${name} in the interpreter`);
+  }
+
+  /** The negation of a conditional jump from condJump. */
+  private condJump2(op: number, pre: number[]): [number, number[]] {
+    if (op === OP.BR_IF) return [OP.BR_UNLESS, pre];
+    if (op === OP.BR_UNLESS) return [OP.BR_IF, pre];
+    for (const [, [yes, no]] of FUSE) if (yes === op) return [no, pre];
+    throw new Error('unreachable: not a conditional jump');
+  }
+
+  /** The slot of a popped entry that was at depth d (constants go to their own slot). */
+  private slotOf(e: Ent, d: number): number {
+    if (e.s >= 0) return e.s;
+    this.note(d);
+    this.emit(OP.CONST_I, this.own(d), e.c);
+    return this.own(d);
+  }
+
+  private numeric(op: number, args: string, res: string, fn: number): void {
+    const rk = res === 'I' ? K_I : res === 'L' ? K_L : K_D;
+    if (args.length === 2) {
+      const b = this.stack[this.stack.length - 1];
+      const withK = WITH_K.get(op);
+      if (b.s < 0 && withK) {
+        this.stack.pop();
+        const a = this.popSlot();
+        this.emitResult(withK[0], this.pushOwn(rk), a, withK[1](b.c));
+        return;
+      }
+      const bs = this.popSlot();
+      const as = this.popSlot();
+      const d = this.pushOwn(rk);
+      if (fn >= 0) this.emitResult(op, d, as, bs, fn);
+      else this.emitResult(op, d, as, bs);
+      return;
+    }
+    const a = this.popSlot();
+    const d = this.pushOwn(rk);
+    if (fn >= 0) this.emitResult(op, d, a, 0, fn);
+    else this.emitResult(op, d, a);
+  }
+
+  private memory(ins: Instr, m: { load: boolean; kind: number; width: number; res: number; fast: number; hi: number }): void {
+    const addr64 = this.mod.memories[ins.a].limits.addr64;
+    const fast = ins.a === 0 && !addr64 && ins.offset <= 0x7fffffff && m.fast >= 0;
+    if (m.load) {
+      const a = this.popSlot();
+      const d = this.pushOwn(m.res);
+      if (fast) {
+        this.emitResult(m.fast, d, a, ins.offset);
+        if (m.hi >= 0) this.emit(m.hi, d);
+      } else this.emitResult(OP.LOAD_ANY, d, a, m.kind, this.constant(ins.offset), ins.a, addr64 ? 1 : 0);
+      return;
+    }
+    const v = this.popSlot();
+    const a = this.popSlot();
+    if (fast) this.emit(m.fast, v, a, ins.offset);
+    else this.emit(OP.STORE_ANY, v, a, m.kind, this.constant(ins.offset), ins.a, addr64 ? 1 : 0);
+  }
+
+  /** Memory/table/segment instructions: [MISC, which, i64 mask, operands…, immediates…]. */
+  private misc(ins: Instr, m: { which: number; args: number; res: number; imms: (ins: Instr) => number[] }): void {
+    let mask = 0;
+    const slots: number[] = [];
+    for (let i = m.args - 1; i >= 0; i--) {
+      if (this.stack[this.stack.length - 1].k === K_L) mask |= 1 << i;
+      slots.unshift(this.popSlot());
+    }
+    while (slots.length < 3) slots.push(0);
+    const imms = m.imms(ins);
+    while (imms.length < 2) imms.push(0);
+    if (m.res >= 0) {
+      const d = this.pushOwn(m.res === K_I && this.resultIs64(ins, m.which) ? K_L : m.res);
+      this.emitResult(OP.MISC, d, m.which, mask, ...slots, ...imms);
+    } else this.emit(OP.MISC, 0, m.which, mask, ...slots, ...imms);
+  }
+
+  /** memory.size/grow and table.size/grow return i64 for 64-bit memories and tables. */
+  private resultIs64(ins: Instr, which: number): boolean {
+    const name = MISC_NAMES[which];
+    if (name.startsWith('memory.')) return this.mod.memories[ins.a].limits.addr64;
+    if (name.startsWith('table.')) return this.mod.tables[ins.a].type.limits.addr64;
+    return false;
+  }
+
+  private funcType(f: number): FuncType {
+    return this.mod.typeDefs[this.mod.funcs[f]].comp as FuncType;
+  }
+
+  private site(ft: FuncType, type: number): number {
+    let n = 0;
+    for (const t of ft.params) n += kindOf(t) === K_L ? 2 : 1;
+    return this.sites.push({
+      params: Uint8Array.from(ft.params.map(kindOf)),
+      results: Uint8Array.from(ft.results.map(kindOf)),
+      type,
+      args: new Array(n).fill(null),
+    }) - 1;
+  }
+
+  private call(op: number, f: number, ft: FuncType, type: number): void {
+    const site = this.site(ft, type);
+    const args = this.popOwn(ft.params.length);
+    // The callee's frame starts at the arguments: the slots it may use must count for this frame
+    // only as far as results go.
+    this.emit(op, f, args, site);
+    if (op === OP.CALL) for (const t of ft.results) this.pushOwn(kindOf(t));
+  }
+}
+
+/** Translates function `index` of `mod` (validated) for the interpreter. */
+export function translate(mod: Module, index: number): Code {
+  return new Translator(mod, index).translate();
+}
