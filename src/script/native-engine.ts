@@ -178,6 +178,10 @@ export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAs
       if (e instanceof wa.RuntimeError) return { kind: 'trap', message };
       if (e instanceof RangeError) return { kind: 'exhaustion', message };
       if (wa.Exception && e instanceof wa.Exception) return { kind: 'exception', message: 'wasm exception' };
+      // An implementation of the namespace that is still being written (purewasm's own API).
+      if (e instanceof Error && (e.name === 'NotYetImplemented' || /^not (yet )?implemented/i.test(message))) {
+        return { kind: 'unsupported', message };
+      }
       // The JS API's own TypeErrors (e.g. a v128 or exnref parameter) are limits of the bridge.
       if (e instanceof TypeError) return { kind: 'unsupported', message: `JS API: ${message}` };
       return { kind: 'other', message: e instanceof Error ? `${e.name}: ${message}` : message };
