@@ -26,7 +26,7 @@ export interface Expectation {
 export const EXPECTED_PATH = new URL('../../../test/spec/expected.json', import.meta.url).pathname;
 export const PARALLEL = Number(process.env.SPEC_PARALLEL ?? 2);
 export const FILE_TIME_LIMIT_MS = Number(process.env.SPEC_TIME_LIMIT_MS ?? 120_000);
-export const COMMAND_TIME_LIMIT_MS = Number(process.env.SPEC_COMMAND_TIME_LIMIT_MS ?? 15_000);
+export const COMMAND_TIME_LIMIT_MS = Number(process.env.SPEC_COMMAND_TIME_LIMIT_MS ?? 30_000);
 
 /**
  * Script names: the binary-encoded scripts of testsuite-bin (`x.bin.wast`, `custom/x.bin.wast`) and
