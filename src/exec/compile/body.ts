@@ -86,6 +86,8 @@ export class FuncCompiler {
   private readonly limits = new Set<string>();
   hasTail = false;
   private readonly localTypes: ValType[];
+  /** Parameters and declared locals (inline expansions add more after them). */
+  private readonly declaredLocals: number;
   /** While a callee is expanded inline: where its locals start among ours (else 0). */
   private localBase = 0;
   /** Parameters of inlined callees that stand for their (constant or caller-local) argument. */
@@ -100,6 +102,7 @@ export class FuncCompiler {
     this.space = { map: mod.types, count: mod.types.length };
     const body = mod.codes[index - mod.numImportedFuncs];
     this.localTypes = [...this.type.params, ...body.locals];
+    this.declaredLocals = this.localTypes.length;
   }
 
   // ---- bookkeeping used by the instruction emitters ----
@@ -517,6 +520,10 @@ export class FuncCompiler {
         return;
       }
       case 'return_call': {
+        if (ins.a === this.index) {
+          this.selfTailCall();
+          return;
+        }
         const ft = this.funcType(ins.a);
         const args = this.slots(this.popN(ft.params.length));
         this.tailCall(`${this.bind('FI')}[${ins.a}]`, args);
@@ -674,6 +681,23 @@ export class FuncCompiler {
   /** Table, index expression and type id of the last callee() (for inline checks). */
   private calleeParts: [string, string, number] = ['', '', 0];
 
+  /** A tail call of the function itself is a jump to its start with new parameters. */
+  private selfTailCall(): void {
+    this.flushAll(); // every argument is then in its slot, independent of the parameters
+    const args = this.popN(this.type.params.length);
+    const parts: string[] = [];
+    args.forEach((x, i) => parts.push(x.t === I64 ? `l${i} = ${x.e}; k${i} = ${x.h};` : `l${i} = ${x.e};`));
+    for (let i = this.type.params.length; i < this.declaredLocals; i++) {
+      const t = this.localTypes[i];
+      parts.push(t === I64 ? `l${i} = 0; k${i} = 0;` : `l${i} = ${t >= 0x100 ? 'null' : '0'};`);
+    }
+    parts.push('continue F;');
+    this.emit(parts.join(' '));
+    this.selfLoop = true;
+    this.dead = true;
+  }
+  private selfLoop = false;
+
   private tailCall(callee: string, args: string[]): void {
     this.hasTail = true;
     this.flushAll();
@@ -709,7 +733,8 @@ export class FuncCompiler {
     const limitsOf = (m: number): string[] => limits.filter(([, [mm]]) => Number(mm) === m).map(([k, [, w]]) => `m${k} = ln${m} - ${w}`);
     for (const m of mems) decl.push(`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m));
     const reload = mems.map((m) => [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m)].join('; ') + ';').join(' ');
-    const body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
+    let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
+    if (this.selfLoop) body = `F: for (;;) {\n${body}\n}`;
 
     if (this.hasTail) {
       this.helpers.add('TAIL');

@@ -82,10 +82,15 @@ cmp('i32.lt_s', (a, b) => `(${a} < ${b})`);
 cmp('i32.gt_s', (a, b) => `(${a} > ${b})`);
 cmp('i32.le_s', (a, b) => `(${a} <= ${b})`);
 cmp('i32.ge_s', (a, b) => `(${a} >= ${b})`);
-cmp('i32.lt_u', (a, b) => `((${a} >>> 0) < (${b} >>> 0))`);
-cmp('i32.gt_u', (a, b) => `((${a} >>> 0) > (${b} >>> 0))`);
-cmp('i32.le_u', (a, b) => `((${a} >>> 0) <= (${b} >>> 0))`);
-cmp('i32.ge_u', (a, b) => `((${a} >>> 0) >= (${b} >>> 0))`);
+/** An i32 as unsigned: literals fold (fewer bytecodes for interpreters and big functions). */
+function u32(a: string): string {
+  const n = constOf(a);
+  return n === null ? `(${a} >>> 0)` : `${n >>> 0}`;
+}
+cmp('i32.lt_u', (a, b) => `(${u32(a)} < ${u32(b)})`);
+cmp('i32.gt_u', (a, b) => `(${u32(a)} > ${u32(b)})`);
+cmp('i32.le_u', (a, b) => `(${u32(a)} <= ${u32(b)})`);
+cmp('i32.ge_u', (a, b) => `(${u32(a)} >= ${u32(b)})`);
 
 for (const [t, p] of [[F32, 'f32'], [F64, 'f64']] as const) {
   const round = (e: string): string => (t === F32 ? `Math.fround(${e})` : `(${e})`);
