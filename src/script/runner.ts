@@ -87,7 +87,7 @@ class Runner {
     const src = cmd.source;
     if (src.form === 'binary') return src.bytes;
     if (!this.engine.parseText) throw new NotRun('text: no WAT parser');
-    let text: string | null = src.form === 'text' ? src.text : decodeName(src.text);
+    const text: string | null = src.form === 'text' ? src.text : decodeName(src.text);
     if (text === null) throw new TextError(cmd.line, 1, 'malformed UTF-8 encoding');
     return this.engine.parseText(text);
   }
