@@ -117,6 +117,114 @@ function body(rng: Rng, results: number[]): number[] {
   return out;
 }
 
+/** Fixed-signature instructions without memory or lane immediates: always valid on a fitting stack. */
+const PURE = NATIVE.filter((o) => o.params !== null && !['memarg', 'memlane', 'lane', 'shuffle', 'data', 'elem'].includes(o.imm));
+const pureCandidates = new Map<string, OpInfo[]>();
+function pureFor(stack: number[]): OpInfo[] {
+  const key = stack.slice(-3).join(',');
+  let list = pureCandidates.get(key);
+  if (!list) {
+    list = PURE.filter((x) => x.params!.length <= stack.length &&
+      x.params!.every((t, k) => stack[stack.length - x.params!.length + k] === t));
+    pureCandidates.set(key, list);
+  }
+  return list;
+}
+
+interface GenFrame { kind: number; params: number[]; results: number[]; height: number; dead: boolean }
+
+/**
+ * A structured body, valid by construction unless a rare random instruction spoils it: nested
+ * block/loop/if (with else) of all block type forms, branches carrying their label's values,
+ * br_table, unreachable code with values pushed after it, multi-value blocks.
+ */
+function structured(rng: Rng, results: number[]): number[] {
+  const out: number[] = [];
+  const stack: number[] = [];
+  const frames: GenFrame[] = [{ kind: 0x02, params: [], results, height: 0, dead: false }];
+  const labelTypes = (f: GenFrame): number[] => (f.kind === 0x03 ? f.params : f.results);
+  const blockTypes: [number[], number[], number[]][] = [ // encoding, params, results
+    [[0x40], [], []], [[I32], [], [I32]], [[EXTERNREF], [], [EXTERNREF]], [[V128], [], [V128]],
+    [[1], [I32], [I32]], [[2], [I32, I64], [F32]], [[0], [], []],
+  ];
+  const tidy = (f: GenFrame, want: number[]): void => {
+    for (let i = stack.length; i > f.height; i--) out.push(0x1a);
+    stack.length = f.height;
+    for (const t of want) out.push(...produce(t));
+    stack.push(...want);
+  };
+  const close = (): void => {
+    const f = frames[frames.length - 1];
+    tidy(f, f.results);
+    if (f.kind === 0x04) { // else arm: starts from the params again
+      out.push(0x05);
+      stack.length = f.height;
+      stack.push(...f.params);
+      f.dead = false;
+      if (rng.below(3) === 0) { out.push(0x00); stack.length = f.height; f.dead = true; }
+      tidy(f, f.results);
+    }
+    out.push(0x0b);
+    frames.pop();
+    stack.length = f.height;
+    stack.push(...f.results);
+  };
+  for (let budget = 6 + rng.below(30); budget > 0; budget--) {
+    const top = frames[frames.length - 1];
+    const r = rng.below(20);
+    if (r < 6) {
+      const t = VALTYPES[rng.below(VALTYPES.length)];
+      out.push(...produce(t));
+      stack.push(t);
+    } else if (r < 10) {
+      const list = pureFor(stack.slice(top.height));
+      if (list.length === 0) continue;
+      const o = list[rng.below(list.length)];
+      out.push(...opBytes(o), ...immediates(o, rng));
+      stack.length -= o.params!.length;
+      stack.push(...o.results!);
+    } else if (r < 13) {
+      const kind = [0x02, 0x03, 0x04][rng.below(3)];
+      const [enc, params, res] = blockTypes[rng.below(blockTypes.length)];
+      for (const t of params) out.push(...produce(t));
+      if (kind === 0x04) out.push(...produce(I32));
+      out.push(kind, ...enc);
+      frames.push({ kind, params, results: res, height: stack.length, dead: false });
+      stack.push(...params);
+    } else if (r < 15) {
+      if (frames.length > 1) close();
+    } else if (r < 18) {
+      const l = rng.below(frames.length);
+      const lt = labelTypes(frames[frames.length - 1 - l]);
+      for (const t of lt) out.push(...produce(t));
+      const form = rng.below(3);
+      if (form === 1) {
+        out.push(...produce(I32), 0x0d, l);
+        stack.push(...lt);
+      } else {
+        if (form === 0) out.push(0x0c, l);
+        else {
+          // Every target of a br_table with the same label types: the chosen one and the default.
+          out.push(...produce(I32), 0x0e, 1, l, l);
+        }
+        stack.length = top.height;
+        top.dead = true;
+      }
+    } else if (r < 19 || rng.below(4) > 0 || process.env.BODY_DIFF_NO_SPOIL) {
+      out.push(0x00);
+      stack.length = top.height;
+      top.dead = true;
+    } else {
+      const o = NATIVE[rng.below(NATIVE.length)];
+      if (o.name === 'end' || o.name === 'else' || o.name === 'delegate' || o.imm === 'bt' || o.imm === 'trytable') continue;
+      out.push(...opBytes(o), ...immediates(o, rng)); // likely spoils the body: V8 decides
+    }
+  }
+  while (frames.length > 1) close();
+  tidy(frames[0], results);
+  return out;
+}
+
 function moduleWith(bodyBytes: number[], results: number[], locals: number[]): Uint8Array {
   return assemble({
     types: [fn([], []), fn([I32], [I32]), fn([I32, I64], [F32]), fn([], results), fn([I32], [])],
@@ -154,5 +262,30 @@ test('differential: function bodies accepted exactly when V8 accepts them', () =
     if (native !== ours) disagreements.push(`${native ? 'refused' : 'accepted'}: ${why} ${Buffer.from(bytes).toString('hex')}`);
   }
   assert.ok(valid > count / 20, `too few valid samples (${valid}) to mean anything`);
+  assert.deepEqual(disagreements.slice(0, 5), [], `${disagreements.length} disagreements`);
+});
+
+test('differential: structured bodies (blocks, branches, unreachable code) agree with V8', () => {
+  const count = Number(process.env.BODY_DIFF_N ?? 1500);
+  const rng = new Rng(Number(process.env.BODY_DIFF_SEED ?? 7));
+  let valid = 0;
+  const disagreements: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const results = rng.below(2) === 0 ? [] : [VALTYPES[rng.below(VALTYPES.length)]];
+    const bytes = moduleWith(structured(rng, results), results, []);
+    const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
+    let ours = true;
+    let why = '';
+    try {
+      compileModule(bytes);
+    } catch (e) {
+      ours = false;
+      why = (e as Error).message;
+    }
+    if (native) valid++;
+    if (native !== ours) disagreements.push(`${native ? 'refused' : 'accepted'}: ${why} ${Buffer.from(bytes).toString('hex')}`);
+  }
+  if (process.env.BODY_DIFF_VERBOSE) console.log(`structured: ${valid}/${count} valid`);
+  assert.ok(valid > count / 2, `too few valid samples (${valid})`);
   assert.deepEqual(disagreements.slice(0, 5), [], `${disagreements.length} disagreements`);
 });
