@@ -116,3 +116,17 @@ export function returnResults(ks: Uint8Array, at: number, f: Files): unknown {
   }
   return first;
 }
+
+/** A caught exception's payload (flattened like arguments, after the tag in `s`) into slots. */
+export function exnPayload(ks: Uint8Array, s: unknown[], at: number, f: Files): void {
+  let j = 1;
+  for (let i = 0; i < ks.length; i++) {
+    const d = at + i;
+    switch (ks[i]) {
+      case K_I: f.I[d] = s[j++] as number; break;
+      case K_L: f.I[d] = s[j++] as number; f.HI[d] = s[j++] as number; break;
+      case K_D: f.D[d] = s[j++] as number; break;
+      default: f.RF[d] = s[j++]; break;
+    }
+  }
+}

@@ -41,4 +41,22 @@ export interface Code {
   readonly results: Uint8Array;
   readonly sites: CallSite[];
   readonly reasons: string[];
+  /** try_table bodies, inner ones first. */
+  readonly handlers: Handler[];
+}
+
+/** A try_table: its body's code range and its catch clauses in order. */
+export interface Handler {
+  start: number;
+  end: number;
+  clauses: {
+    /** Tag index, or -1 for catch_all(_ref). */
+    tag: number;
+    /** Where the clause continues (its landing pad). */
+    pad: number;
+    /** First slot of the values the clause pushes, and their kinds (the exnref last with _ref). */
+    at: number;
+    kinds: Uint8Array;
+    ref: boolean;
+  }[];
 }

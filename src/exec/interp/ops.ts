@@ -44,6 +44,8 @@ export const OP_NAMES = [
   'LOAD_ANY', 'STORE_ANY',
   // memory, table and segment instructions (see misc.ts)
   'MISC',
+  // typed function references and exceptions (CALL_INDIRECT with table -1 is call_ref)
+  'BR_IF_NULL', 'BR_IF_NONNULL', 'REF_AS_NON_NULL', 'THROW', 'THROW_REF',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

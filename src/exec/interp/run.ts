@@ -8,15 +8,16 @@
 // the values converted (calls.ts). return_call to a direct callee replaces the code in place (constant
 // space); to anything else it hands the call to the compile tier's trampoline by returning TAIL.
 
-import { H, trap, f32FromBits, f32ToBits, OOB_MEMORY } from '../numerics.js';
+import { H, trap, f32FromBits, f32ToBits, OOB_MEMORY, NULL_FUNCTION_REFERENCE, NULL_REFERENCE, NULL_EXCEPTION_REFERENCE } from '../numerics.js';
+import { ExnInst } from '../../runtime/exn.js';
 import { HELPERS, TAIL, TC } from '../compile/helpers.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Global } from '../../runtime/global.js';
 import type { Value } from '../../runtime/interface.js';
 import type { AnyFn } from '../../runtime/func.js';
-import { CAPACITY, STACK, exhausted, registerFiles } from './frame.js';
+import { CAPACITY, STACK, exhausted, registerFiles, type Files } from './frame.js';
 import { FNS } from './numops.js';
-import { callOut, storeResults, tailArgs } from './calls.js';
+import { callOut, storeResults, tailArgs, exnPayload } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
 import { K_I, K_L, K_D, type Code } from './code.js';
 
@@ -32,6 +33,12 @@ const runTail = HELPERS.runTail as () => unknown;
 
 function oob(): never {
   trap(OOB_MEMORY);
+}
+
+/** call_ref / return_call_ref: the function reference, which must not be null. */
+function refCallee(f: unknown): Callee {
+  if (f === null) trap(NULL_FUNCTION_REFERENCE);
+  return f as Callee;
 }
 
 /** Runs `code` in the frame at `fp` (arguments in place); returns undefined, or TAIL (see above). */
@@ -51,6 +58,8 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
     I[i] = 0; HI[i] = 0; D[i] = 0; RF[i] = null;
   }
   let pc = 0;
+  for (;;) {
+  try {
   for (;;) {
     switch (ops[pc]) {
       // ---- control ----
@@ -104,7 +113,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         const site = code.sites[ops[pc + 1]];
         const s = fp + ops[pc + 3];
         const i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
-        const g = checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
+        const g = ops[pc + 2] < 0 ? refCallee(RF[s]) : checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
         const at = fp + ops[pc + 4];
         const c = g.ownerEnv === env ? direct[g.index!] : null;
         if (c !== null) {
@@ -130,7 +139,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         } else {
           const s = fp + ops[pc + 3];
           const i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
-          g = checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
+          g = ops[pc + 2] < 0 ? refCallee(RF[s]) : checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
           at = fp + ops[pc + 4];
           c = g.ownerEnv === env ? direct[g.index!] : null;
         }
@@ -358,8 +367,44 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         if (M0 !== null) { dv = M0.dv; ln = M0.len; }
         pc += 9;
         break;
+      case 149: /* BR_IF_NULL */ pc = RF[fp + ops[pc + 1]] === null ? ops[pc + 2] : pc + 3; break;
+      case 150: /* BR_IF_NONNULL */ pc = RF[fp + ops[pc + 1]] !== null ? ops[pc + 2] : pc + 3; break;
+      case 151: /* REF_AS_NON_NULL */ if (RF[fp + ops[pc + 1]] === null) trap(NULL_REFERENCE); pc += 2; break;
+      case 152: /* THROW */
+        throw new ExnInst(tailArgs(env.TG[ops[pc + 1]], code.sites[ops[pc + 3]], fp + ops[pc + 2], files));
+      case 153: /* THROW_REF */ {
+        const x = RF[fp + ops[pc + 1]] as ExnInst | null;
+        if (x === null) trap(NULL_EXCEPTION_REFERENCE);
+        throw x.thrown;
+      }
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }
   }
+  } catch (e) {
+    // try_table: the innermost body containing pc (the throwing instruction) and a matching clause.
+    pc = landing(code, env.TG, pc, e, fp, files);
+    if (M0 !== null) { dv = M0.dv; ln = M0.len; }
+  }
+  }
+}
+
+const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
+
+/** Where execution continues after exception `e` at pc (its values written), or rethrows it. */
+function landing(code: Code, tags: unknown[], pc: number, e: unknown, fp: number, files: Files): number {
+  const hs = code.handlers;
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i];
+    if (pc < h.start || pc >= h.end) continue;
+    const x = caught(e);
+    if (x === null) throw e;
+    for (const c of h.clauses) {
+      if (c.tag >= 0 && x.tag !== tags[c.tag]) continue;
+      if (c.tag >= 0) exnPayload(c.kinds, x.s, fp + c.at, files);
+      if (c.ref) files.RF[fp + c.at + c.kinds.length - 1] = x;
+      return c.pad;
+    }
+  }
+  throw e;
 }

@@ -8,15 +8,15 @@
 // before anything that could change what they read and at every control-flow merge.
 
 import { Reader } from '../../binary/reader.js';
-import { Instr, readInstr } from '../../binary/instr.js';
+import { Instr, readInstr, type Catch } from '../../binary/instr.js';
 import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
-import type { FuncType } from '../../syntax/types.js';
+import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
 import { OP } from './ops.js';
 import { NUMOPS } from './numops.js';
 import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
-import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code } from './code.js';
+import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code, type Handler } from './code.js';
 
 interface Ent {
   k: number;
@@ -25,7 +25,7 @@ interface Ent {
   c: number;
 }
 
-const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3;
+const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4;
 
 interface Block {
   kind: number;
@@ -38,6 +38,8 @@ interface Block {
   start: number;
   /** For `if`: the position of the jump to patch with the else branch (or -1 once placed). */
   elsePatch: number;
+  /** For try_table: its catch clauses. */
+  catches?: Catch[];
 }
 
 const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R];
@@ -76,6 +78,7 @@ export class Translator {
   private nConsts = 0;
   private readonly sites: CallSite[] = [];
   private readonly reasons: string[] = [];
+  private readonly handlers: Handler[] = [];
   private readonly stack: Ent[] = [];
   private readonly blocks: Block[] = [];
   private readonly localKinds: number[];
@@ -200,12 +203,13 @@ export class Translator {
       results: Uint8Array.from(results),
       sites: this.sites,
       reasons: this.reasons,
+      handlers: this.handlers,
     };
   }
 
   private skip(ins: Instr): void {
     switch (ins.op.name) {
-      case 'block': case 'loop': case 'if':
+      case 'block': case 'loop': case 'if': case 'try_table':
         this.deadNest++;
         return;
       case 'else':
@@ -242,11 +246,35 @@ export class Translator {
     }
     if (!this.dead) this.moveTo(b.height, b.results);
     this.blocks.pop();
+    if (b.kind === B_TRY) this.landingPads(b);
     if (b.elsePatch >= 0) this.code[b.elsePatch] = this.n; // an if without else
     const here = this.label();
     for (const p of b.patches) this.code[p] = here;
     this.resetStack(b.height, b.results);
     this.dead = false;
+  }
+
+  /**
+   * After a try_table's body: one landing pad per catch clause. When run() catches an exception
+   * inside the body it writes the clause's values (payload, exnref) to the slots at the try's
+   * height, as if pushed there, and continues at the pad, which branches like `br` would.
+   */
+  private landingPads(b: Block): void {
+    const h: Handler = { start: b.start, end: this.n, clauses: [] };
+    if (!this.dead) b.patches.push(this.emit(OP.BR, 0) + 1);
+    for (const c of b.catches!) {
+      const kinds = c.kind < 2 ? this.tagParams(c.tag).map(kindOf) : [];
+      if (c.kind === 1 || c.kind === 3) kinds.push(K_R);
+      this.stack.length = b.height;
+      for (const k of kinds) this.pushOwn(k);
+      h.clauses.push({ tag: c.kind < 2 ? c.tag : -1, pad: this.label(), at: this.own(b.height), kinds: Uint8Array.from(kinds), ref: c.kind === 1 || c.kind === 3 });
+      this.branch(c.label);
+    }
+    this.handlers.push(h);
+  }
+
+  private tagParams(tag: number): ValType[] {
+    return (this.mod.typeDefs[this.mod.tags[tag].typeIndex].comp as FuncType).params;
   }
 
   private elseOf(): void {
@@ -452,6 +480,62 @@ export class Translator {
         else for (const t of ft.results) this.pushOwn(kindOf(t));
         return;
       }
+      case 'call_ref': case 'return_call_ref': {
+        const ft = this.mod.typeDefs[ins.a].comp as FuncType;
+        const tail = name === 'return_call_ref';
+        const ref = this.popSlot();
+        const site = this.site(ft, -1);
+        const args = this.popOwn(ft.params.length);
+        this.emit(tail ? OP.RETURN_CALL_INDIRECT : OP.CALL_INDIRECT, site, -1, ref, args, 0);
+        if (tail) this.dead = true;
+        else for (const t of ft.results) this.pushOwn(kindOf(t));
+        return;
+      }
+      case 'ref.as_non_null': {
+        const d = this.stack.length - 1;
+        this.materialize(d);
+        this.emit(OP.REF_AS_NON_NULL, this.stack[d].s);
+        return;
+      }
+      case 'br_on_null': {
+        const x = this.stack.pop()!;
+        if (!this.branchMoves(ins.a)) this.jump(OP.BR_IF_NULL, [x.s], ins.a);
+        else {
+          const skip = this.emit(OP.BR_IF_NONNULL, x.s, 0) + 2;
+          this.branch(ins.a);
+          this.code[skip] = this.label();
+        }
+        this.stack.push(x);
+        return;
+      }
+      case 'br_on_non_null': {
+        const x = this.stack[this.stack.length - 1];
+        if (!this.branchMoves(ins.a)) this.jump(OP.BR_IF_NONNULL, [x.s], ins.a);
+        else {
+          const skip = this.emit(OP.BR_IF_NULL, x.s, 0) + 2;
+          this.branch(ins.a);
+          this.code[skip] = this.label();
+        }
+        this.stack.pop();
+        return;
+      }
+      case 'try_table': {
+        const b = this.enter(B_TRY, ins.a);
+        b.catches = ins.catches.map((c) => ({ ...c }));
+        return;
+      }
+      case 'throw': {
+        const params = this.tagParams(ins.a);
+        const site = this.sites.length;
+        this.site({ params, results: [] } as unknown as FuncType, -1);
+        this.emit(OP.THROW, ins.a, this.popOwn(params.length), site);
+        this.dead = true;
+        return;
+      }
+      case 'throw_ref':
+        this.emit(OP.THROW_REF, this.popSlot());
+        this.dead = true;
+        return;
       case 'drop':
         this.stack.pop();
         return;
