@@ -95,7 +95,12 @@ function observe(v: unknown, p: ResultPat | undefined): Observed {
   }
 }
 
-export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAssembly): ScriptEngine {
+export interface NativeEngineOptions {
+  /** A WAT parser (text → binary) for text modules. */
+  parseText?(source: string): Uint8Array;
+}
+
+export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAssembly, options: NativeEngineOptions = {}): ScriptEngine {
   if (!wa) throw new Error('no native WebAssembly in this host');
   const types = new WeakMap<object, FuncType>();
   const wrapperModules = new Map<string, unknown>();
@@ -118,6 +123,7 @@ export function nativeEngine(wa: WA = (globalThis as { WebAssembly?: WA }).WebAs
   return {
     name: 'native',
     checkMessages: false,
+    parseText: options.parseText,
     compile: (bytes): NativeModule => ({ module: new wa.Module(bytes), funcTypes: exportTypes(bytes) }),
     imports: (m): ImportInfo[] =>
       wa.Module.imports((m as NativeModule).module).map((i: { module: string; name: string; kind: string }) => ({ module: i.module, name: i.name, kind: KINDS[i.kind] })),
