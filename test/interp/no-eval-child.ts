@@ -1,0 +1,55 @@
+// Runs in a child process where code evaluation is refused, as under a strict Content-Security-
+// Policy: globalThis.Function, eval and Function.prototype.constructor are replaced by throwing
+// stubs BEFORE purewasm loads (everything is imported dynamically below). With the default engine
+// 'auto', purewasm must still run: the whole binary testsuite (compared with test/spec/expected.json)
+// and a small program through the JS API. Prints one JSON line: { refused, files, passed, diffs, program }.
+
+const refuse = function refused(): never {
+  throw new EvalError('Refused to evaluate a string as JavaScript (no-eval test)');
+};
+Object.defineProperty(globalThis, 'Function', { value: refuse, writable: true, configurable: true });
+Object.defineProperty(globalThis, 'eval', { value: refuse, writable: true, configurable: true });
+Object.defineProperty(Object.getPrototypeOf(refuse), 'constructor', { value: refuse, writable: true, configurable: true });
+
+let refused = false;
+try {
+  new (globalThis.Function as FunctionConstructor)('return 1');
+} catch (e) {
+  refused = e instanceof EvalError;
+}
+
+const { readFileSync } = await import('node:fs');
+const { runScriptSource } = await import('../../src/script/runner.js');
+const { contractEngine } = await import('../../src/script/contract-engine.js');
+const { parseModule } = await import('../../src/text/parse.js');
+const { specFiles, specPath, EXPECTED_PATH } = await import('../spec/pool.js');
+const { WebAssembly: W } = await import('../../src/index.js');
+
+const expected = JSON.parse(readFileSync(EXPECTED_PATH, 'utf8')) as Record<string, { passed: number; notRun: number; failing: number[] }>;
+const filter = process.argv.slice(2);
+const names = specFiles().filter((n) => n.endsWith('.bin.wast') && (filter.length === 0 || filter.some((f) => n.includes(f))));
+const diffs: string[] = [];
+let passed = 0;
+for (const name of names) {
+  const r = runScriptSource(readFileSync(specPath(name), 'utf8'), contractEngine({ parseText: parseModule }));
+  passed += r.passed;
+  const e = expected[name];
+  const failing = r.checks.filter((c) => c.outcome === 'failed');
+  if (e && (r.passed !== e.passed || r.notRun !== e.notRun)) diffs.push(`${name}: passed ${e.passed} → ${r.passed}, not run ${e.notRun} → ${r.notRun}`);
+  for (const c of failing) if (!e?.failing.includes(c.line)) diffs.push(`${name}:${c.line}: ${c.reason}`);
+}
+
+// A program through the JS API: iterative Fibonacci with i64 and a memory checksum.
+const program = parseModule(`(module (memory (export "m") 1)
+  (func (export "fib") (param $n i32) (result i64) (local $a i64) (local $b i64) (local $t i64)
+    (local.set $b (i64.const 1))
+    (block $done (loop $next (br_if $done (i32.eqz (local.get $n)))
+      (local.set $t (i64.add (local.get $a) (local.get $b))) (local.set $a (local.get $b)) (local.set $b (local.get $t))
+      (i64.store (i32.shl (i32.and (local.get $n) (i32.const 63)) (i32.const 3)) (local.get $a))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br $next)))
+    (local.get $a)))`);
+const { instance } = await W.instantiate(program);
+const fib = instance.exports.fib as (n: number) => bigint;
+const out = String(fib(90));
+
+console.log(JSON.stringify({ refused, files: names.length, passed, diffs, program: out }));
