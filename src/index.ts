@@ -33,3 +33,5 @@ export interface WebAssemblyNamespace {
 export const WebAssembly = namespace as WebAssemblyNamespace;
 export { install } from './polyfill-install.js';
 export { CompileError, LinkError, RuntimeError } from './api/errors.js';
+/** purewasm's engine choice: configure({ engine: 'compile' | 'interpret' | 'auto' }) (see exec/interp/select.ts). */
+export { configure, type EngineMode, type EngineOptions } from './exec/interp/select.js';
