@@ -97,6 +97,8 @@ class Lane {
       let done = false;
       let seen = Atomics.load(this.state, 1);
       let since = Date.now();
+      // A fresh worker first loads the whole engine: that time is not a command's.
+      let started = false;
       const finish = (r: { result: FileResult } | { line: number; reason: string }) => {
         if (done) return;
         done = true;
@@ -115,7 +117,8 @@ class Lane {
         if (seq !== seen) {
           seen = seq;
           since = now;
-        } else if (now - since > COMMAND_TIME_LIMIT_MS) stuck(`hung: no result within ${COMMAND_TIME_LIMIT_MS} ms`);
+          started = true;
+        } else if (started && now - since > COMMAND_TIME_LIMIT_MS) stuck(`hung: no result within ${COMMAND_TIME_LIMIT_MS} ms`);
         if (now > deadline) stuck(`timeout: the file took over ${FILE_TIME_LIMIT_MS} ms`);
       }, 200);
       const onMessage = (result: FileResult) => finish({ result });

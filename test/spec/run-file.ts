@@ -15,6 +15,7 @@ const state = new Int32Array(progress);
 
 parentPort!.on('message', ({ path, skip }: { path: string; skip: [number, string][] }) => {
   Atomics.store(state, 0, 0);
+  Atomics.add(state, 1, 1); // started: from here on the parent times each command
   const report = runScriptSource(readFileSync(path, 'utf8'), contractEngine({ parseText: parseModule }), {
     onCommand: (l) => {
       Atomics.store(state, 0, l);
