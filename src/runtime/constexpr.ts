@@ -7,6 +7,8 @@ import { Instr, readInstr } from '../binary/instr.js';
 import type { TypeSpace } from '../binary/valtype.js';
 import { f32FromBits, f64FromBits } from '../exec/numerics.js';
 import type { FuncInst, GlobalInst, Value } from './interface.js';
+import type { ArrayType, StructType } from '../syntax/types.js';
+import { ArrayRef, I31Ref, StructRef, newArray, newArrayDefault, newStructDefault, unboxTo } from './gc.js';
 
 export interface ConstEnv {
   funcs: FuncInst[];
@@ -47,6 +49,33 @@ export function evalConst(m: Module, e: Expr, env: ConstEnv): Value {
       case 'i64.add': i64((a, b) => a + b); break;
       case 'i64.sub': i64((a, b) => a - b); break;
       case 'i64.mul': i64((a, b) => a * b); break;
+      case 'ref.i31': stack.push(new I31Ref(stack.pop() as number)); break;
+      case 'any.convert_extern': case 'extern.convert_any': break; // the same value in both
+      case 'struct.new': {
+        const st = m.typeDefs[ins.a].comp as StructType;
+        const vals = stack.splice(stack.length - st.fields.length);
+        const f: unknown[] = [null];
+        st.fields.forEach((fld, k) => f.push(...unboxTo(fld.type, vals[k])));
+        stack.push(new StructRef(m.types[ins.a], f));
+        break;
+      }
+      case 'struct.new_default': stack.push(newStructDefault(m.types[ins.a])); break;
+      case 'array.new': {
+        const n = stack.pop() as number;
+        const v = stack.pop() as Value;
+        const et = (m.typeDefs[ins.a].comp as ArrayType).field.type;
+        stack.push(newArray(m.types[ins.a], n >>> 0, [null, ...unboxTo(et, v)]));
+        break;
+      }
+      case 'array.new_default': stack.push(newArrayDefault(m.types[ins.a], (stack.pop() as number) >>> 0)); break;
+      case 'array.new_fixed': {
+        const et = (m.typeDefs[ins.a].comp as ArrayType).field.type;
+        const vals = stack.splice(stack.length - ins.b);
+        const a: unknown[] = [null];
+        for (const v of vals) a.push(...unboxTo(et, v));
+        stack.push(new ArrayRef(m.types[ins.a], a, ins.b));
+        break;
+      }
       default:
         throw new Error(`not yet implemented: constant instruction ${ins.op.name}`);
     }

@@ -13,6 +13,7 @@ export { instantiate, Instance } from './instance.js';
 export { createMemory, createTable, createGlobal, createTag, hostFunc };
 export { Memory, Table, Global, Tag, HostFunc, WasmFunc };
 export { ExnInst } from './exn.js';
+export { StructRef, ArrayRef, I31Ref } from './gc.js';
 export { JS_TAG } from '../exec/compile/helpers.js';
 
 /** EXTERNAL_* of an extern value. */

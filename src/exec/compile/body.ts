@@ -13,6 +13,7 @@ import type { Module } from '../../syntax/module.js';
 import { I64, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
+import { GC } from './gcops.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -589,6 +590,13 @@ export class FuncCompiler {
         this.dead = true;
         return;
       }
+      case 'br_on_cast': case 'br_on_cast_fail': {
+        // flags bit 1: the target type is nullable; the reference stays on the stack either way.
+        const x = this.stack[this.stack.length - 1];
+        const test = `${this.use('refTest')}(${x.e}, ${ins.d}, ${(ins.a & 2) !== 0})`;
+        this.emit(`if (${name === 'br_on_cast' ? test : `!${test}`}) { ${this.branch(ins.b)} }`);
+        return;
+      }
       case 'drop':
         this.pop();
         return;
@@ -656,6 +664,11 @@ export class FuncCompiler {
     const memory = MEMORY.get(name);
     if (memory) {
       memory(this, ins);
+      return;
+    }
+    const gc = GC.get(name);
+    if (gc) {
+      gc(this, ins);
       return;
     }
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);

@@ -3,9 +3,16 @@
 // factories receive HELPERS and bind the names they use to constants, so calls stay direct.
 
 import * as N from '../numerics.js';
-import { trap, OOB_MEMORY, OOB_TABLE, UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT, INDIRECT_CALL_TYPE_MISMATCH } from '../numerics.js';
+import {
+  trap, OOB_MEMORY, OOB_TABLE, OOB_ARRAY, NULL_ARRAY_REFERENCE, UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT,
+  INDIRECT_CALL_TYPE_MISMATCH,
+} from '../numerics.js';
+import {
+  ArrayRef, StructRef, I31Ref, newArray, newArrayDefault, newStructDefault, refEq, refTest, readSlots, slotsOf,
+  arrayElemType,
+} from '../../runtime/gc.js';
 import { isSubId, registerRecGroup } from '../../syntax/canon.js';
-import { EXTERNREF, KIND_FUNC } from '../../syntax/types.js';
+import { EXTERNREF, KIND_FUNC, storageSize } from '../../syntax/types.js';
 import { Tag } from '../../runtime/func.js';
 import { R } from '../../runtime/abi.js';
 import type { Memory } from '../../runtime/memory.js';
@@ -120,6 +127,58 @@ function caught(e: unknown): ExnInst | null {
   return new ExnInst([JS_TAG, e], e);
 }
 
+// ---- GC arrays: bulk operations, bounds first ----
+
+function arrayFill(x: ArrayRef | null, d: number, v: unknown[], n: number): void {
+  if (x === null) trap(NULL_ARRAY_REFERENCE);
+  if (d + n > x.n) trap(OOB_ARRAY);
+  const w = v.length - 1;
+  for (let i = d; i < d + n; i++) for (let k = 0; k < w; k++) x.a[1 + i * w + k] = v[1 + k];
+}
+
+function arrayCopy(dst: ArrayRef | null, d: number, src: ArrayRef | null, s: number, n: number): void {
+  if (dst === null || src === null) trap(NULL_ARRAY_REFERENCE);
+  if (d + n > dst.n || s + n > src.n) trap(OOB_ARRAY);
+  const w = slotsOf(arrayElemType(dst.t));
+  if (dst === src && d > s) for (let i = n * w - 1; i >= 0; i--) dst.a[1 + d * w + i] = src.a[1 + s * w + i];
+  else for (let i = 0; i < n * w; i++) dst.a[1 + d * w + i] = src.a[1 + s * w + i];
+}
+
+function dataSlots(t: number, seg: Uint8Array, s: number, n: number): unknown[] {
+  const size = storageSize(t);
+  if (s + n * size > seg.length) trap(OOB_MEMORY);
+  const out: unknown[] = [null];
+  for (let i = 0; i < n; i++) readSlots(t, seg, s + i * size, out);
+  return out;
+}
+
+function arrayNewData(t: number, seg: Uint8Array, s: number, n: number): ArrayRef {
+  return new ArrayRef(t, dataSlots(arrayElemType(t), seg, s, n), n);
+}
+
+function arrayNewElem(t: number, seg: Value[], s: number, n: number): ArrayRef {
+  if (s + n > seg.length) trap(OOB_TABLE);
+  const a: unknown[] = [null];
+  for (let i = 0; i < n; i++) a.push(seg[s + i]);
+  return new ArrayRef(t, a, n);
+}
+
+function arrayInitData(x: ArrayRef | null, seg: Uint8Array, d: number, s: number, n: number): void {
+  if (x === null) trap(NULL_ARRAY_REFERENCE);
+  if (d + n > x.n) trap(OOB_ARRAY);
+  const et = arrayElemType(x.t);
+  const slots = dataSlots(et, seg, s, n);
+  const w = slotsOf(et);
+  for (let i = 0; i < n * w; i++) x.a[1 + d * w + i] = slots[1 + i];
+}
+
+function arrayInitElem(x: ArrayRef | null, seg: Value[], d: number, s: number, n: number): void {
+  if (x === null) trap(NULL_ARRAY_REFERENCE);
+  if (d + n > x.n) trap(OOB_ARRAY);
+  if (s + n > seg.length) trap(OOB_TABLE);
+  for (let i = 0; i < n; i++) x.a[1 + d + i] = seg[s + i];
+}
+
 /** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */
 function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
@@ -128,6 +187,8 @@ function u64(lo: number, hi: number): number {
 export const HELPERS: Record<string, unknown> = {
   ...N,
   R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught,
+  StructRef, ArrayRef, I31Ref, newStructDefault, newArray, newArrayDefault, refTest, refEq,
+  arrayFill, arrayCopy, arrayNewData, arrayNewElem, arrayInitData, arrayInitElem,
   EMPTY_DATA: new Uint8Array(0),
   EMPTY_ELEM: Object.freeze([]) as unknown as Value[],
   memFill, memCopy, memInit, tableInit, tableCopy, tableFill, tableGrow,
