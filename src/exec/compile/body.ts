@@ -10,10 +10,12 @@ import { Reader } from '../../binary/reader.js';
 import { Instr, readInstr, type Catch } from '../../binary/instr.js';
 import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
-import { I64, type FuncType, type ValType } from '../../syntax/types.js';
+import { I64, V128, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
 import { GC } from './gcops.js';
+import { emitSimd } from './simdops.js';
+import { SIMD, zeroValue } from './simd.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -420,7 +422,7 @@ export class FuncCompiler {
     });
     for (let i = ft.params.length; i < ft.params.length + body.locals.length; i++) {
       const t = this.localTypes[base + i];
-      this.emit(t === I64 ? `l${base + i} = 0; k${base + i} = 0;` : `l${base + i} = ${t >= 0x100 ? 'null' : '0'};`);
+      this.emit(t === I64 ? `l${base + i} = 0; k${base + i} = 0;` : `l${base + i} = ${zeroValue(this, t)};`);
     }
     const saved = this.localBase;
     this.localBase = base;
@@ -671,6 +673,12 @@ export class FuncCompiler {
       gc(this, ins);
       return;
     }
+    if (emitSimd(this, ins)) return;
+    const simd = SIMD.get(name);
+    if (simd) {
+      simd(this, ins);
+      return;
+    }
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
   }
 
@@ -702,7 +710,7 @@ export class FuncCompiler {
     args.forEach((x, i) => parts.push(x.t === I64 ? `l${i} = ${x.e}; k${i} = ${x.h};` : `l${i} = ${x.e};`));
     for (let i = this.type.params.length; i < this.declaredLocals; i++) {
       const t = this.localTypes[i];
-      parts.push(t === I64 ? `l${i} = 0; k${i} = 0;` : `l${i} = ${t >= 0x100 ? 'null' : '0'};`);
+      parts.push(t === I64 ? `l${i} = 0; k${i} = 0;` : `l${i} = ${zeroValue(this, t)};`);
     }
     parts.push('continue F;');
     this.emit(parts.join(' '));
@@ -710,6 +718,11 @@ export class FuncCompiler {
     this.dead = true;
   }
   private selfLoop = false;
+
+  /** The default value of a local of (non-i64) type t. */
+  private zero(t: ValType): string {
+    return t === V128 ? this.use('V128_ZERO') : t >= 0x100 ? 'null' : '0';
+  }
 
   private tailCall(callee: string, args: string[]): void {
     this.hasTail = true;
@@ -736,8 +749,7 @@ export class FuncCompiler {
     for (let i = this.type.params.length; i < this.localTypes.length; i++) {
       const t = this.localTypes[i];
       if (t === I64) decl.push(`l${i} = 0`, `k${i} = 0`);
-      else if (t >= 0x100) decl.push(`l${i} = null`);
-      else decl.push(`l${i} = 0`);
+      else decl.push(`l${i} = ${zeroValue(this, t)}`);
     }
     for (let d = 0; d < this.maxDepth; d++) decl.push(`s${d} = 0`, `h${d} = 0`);
     decl.push('A = 0', 'T = 0', 'X = 0', 'fr = null');
