@@ -24,6 +24,7 @@ export class Global implements GlobalInst {
 
   get value(): Value {
     if (this.type.type === I64) return i64ToBigInt(this.v as number, this.h);
+    if (this.v instanceof Uint8Array) return this.v.slice(); // v128: a copy for the embedder
     return this.v as Value;
   }
 

@@ -10,10 +10,11 @@ import { Reader } from '../../binary/reader.js';
 import { Instr, readInstr, type Catch } from '../../binary/instr.js';
 import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
-import { I64, type FuncType, type ValType } from '../../syntax/types.js';
+import { I64, V128, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
 import { GC } from './gcops.js';
+import { emitSimd } from './simdops.js';
 import { SIMD, zeroValue } from './simd.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
@@ -672,6 +673,7 @@ export class FuncCompiler {
       gc(this, ins);
       return;
     }
+    if (emitSimd(this, ins)) return;
     const simd = SIMD.get(name);
     if (simd) {
       simd(this, ins);
@@ -716,6 +718,11 @@ export class FuncCompiler {
     this.dead = true;
   }
   private selfLoop = false;
+
+  /** The default value of a local of (non-i64) type t. */
+  private zero(t: ValType): string {
+    return t === V128 ? this.use('V128_ZERO') : t >= 0x100 ? 'null' : '0';
+  }
 
   private tailCall(callee: string, args: string[]): void {
     this.hasTail = true;

@@ -14,6 +14,9 @@ import {
 import { isSubId, registerRecGroup } from '../../syntax/canon.js';
 import { EXTERNREF, KIND_FUNC, storageSize } from '../../syntax/types.js';
 import { Tag } from '../../runtime/func.js';
+import { SIMD_OPS, SIMD_MEMORY_OPS } from '../simd.js';
+import { OPS, PREFIX_SIMD } from '../../syntax/opcodes.js';
+import { simdName } from './simdops.js';
 import { R } from '../../runtime/abi.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
@@ -184,7 +187,17 @@ function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
 }
 
+/** SIMD helpers bound by opcode id (compile/simdops.ts). */
+const simd: Record<string, unknown> = {};
+for (const [name, fn] of [...SIMD_OPS, ...SIMD_MEMORY_OPS]) {
+  const op = OPS.find((o) => o.name === name && o.prefix === PREFIX_SIMD);
+  if (op) simd[simdName(op.id)] = fn;
+}
+
 export const HELPERS: Record<string, unknown> = {
+  ...simd,
+  /** The zero v128 (v128 values are never mutated, so one can be shared). */
+  V128_ZERO: new Uint8Array(16),
   ...N,
   R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught,
   StructRef, ArrayRef, I31Ref, newStructDefault, newArray, newArrayDefault, refTest, refEq,

@@ -18,7 +18,7 @@ function num(c: FuncCompiler, x: Entry): string {
 }
 
 /** Emits the bounds check of an access of `width` bytes; leaves the effective address in A. */
-function address(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
+export function address(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
   const { dv } = c.memory(ins.a);
   const limit = c.memoryLimit(ins.a, width);
   const lit = /^\(?(-?\d+)\)?$/.exec(x.e);
