@@ -102,6 +102,19 @@ export function mutate(src: Uint8Array, rng: Rng): { bytes: Uint8Array; how: Mut
   return { bytes: Uint8Array.from(b), how };
 }
 
+/**
+ * Input `index` of run `seed`: a pure function of both, so a supervised run can resume after a hang
+ * and any reported input can be regenerated.
+ */
+export function mutateInput(seed: number, index: number, base: Uint8Array[]): { bytes: Uint8Array; how: Mutator; baseIndex: number } {
+  const rng = new Rng(Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
+  for (let k = 0; k < 4; k++) rng.next(); // decorrelate neighbouring indices
+  const baseIndex = rng.below(base.length);
+  let { bytes, how } = mutate(base[baseIndex], rng);
+  for (let n = rng.below(8); n >= 5; n--) bytes = mutate(bytes, rng).bytes; // sometimes stacked mutations
+  return { bytes, how, baseIndex };
+}
+
 export interface FuzzReport {
   inputs: number;
   compileErrors: number;
