@@ -107,6 +107,16 @@ export function run(argv: readonly string[]): RunOutput {
   } catch (e) {
     throw new CliError(`run: ${oneLine(e).replace(/^(TypeError: )?WASI: /, '')}`);
   }
+  // arguments are checked before instantiation, so that a mistyped one runs no start function
+  let invocation: { type: FuncType; values: (number | bigint)[] } | undefined;
+  if (invoke !== undefined) {
+    const type = exportType(bytes, invoke, file);
+    if (args.length !== type.params.length) {
+      const want = type.params.map(valTypeName).join(', ');
+      throw new CliError(`${file}: ${invoke} takes ${type.params.length} argument(s) (${want}), got ${args.length}`);
+    }
+    invocation = { type, values: args.map((a, i) => parseArg(a, type.params[i])) };
+  }
   const importObject = wasi.getImportObject();
   for (const imp of WebAssembly.Module.imports(module)) {
     const ns = (importObject as Record<string, Record<string, unknown>>)[imp.module];
@@ -137,12 +147,7 @@ export function run(argv: readonly string[]): RunOutput {
       }
       return { lines: [], exitCode: 0 };
     }
-    const type = exportType(bytes, invoke, file);
-    if (args.length !== type.params.length) {
-      const want = type.params.map(valTypeName).join(', ');
-      throw new CliError(`${file}: ${invoke} takes ${type.params.length} argument(s) (${want}), got ${args.length}`);
-    }
-    const values = args.map((a, i) => parseArg(a, type.params[i]));
+    const { type, values } = invocation!;
     if (hasMemory) {
       if (typeof exports._initialize === 'function' && typeof exports._start !== 'function') wasi.initialize(instance);
       else wasi.attach(instance);
