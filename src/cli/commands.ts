@@ -13,7 +13,7 @@ Commands:
   wast FILE…                run .wast script files and report each
   validate FILE…            check modules, reporting errors with byte offsets
   wat2wasm FILE [-o OUT]    translate WebAssembly text to binary
-  print FILE                print a module as text (not yet available)
+  print FILE                print a module as WebAssembly text (wasm2wat)
 
 "purewasm FILE …" is short for "purewasm run FILE …". See "purewasm COMMAND --help" for each.`;
 

@@ -4,6 +4,7 @@ import { WebAssembly } from '../index.js';
 import { contractEngine } from '../script/contract-engine.js';
 import { runScriptSource } from '../script/runner.js';
 import { parseModule } from '../text/parse.js';
+import { printBinary } from '../text/print.js';
 import { parseArgs } from './args.js';
 import { CliError, oneLine } from './errors.js';
 import { isBinary, loadModuleBytes, readInput, watToBinary } from './load.js';
@@ -44,7 +45,8 @@ Options:
 
 export const PRINT_HELP = `Usage: purewasm print FILE.wasm
 
-Prints a module as WebAssembly text (wasm2wat). Not yet available: purewasm has no text printer.`;
+Prints a module (.wasm, or .wat after parsing) as WebAssembly text (wasm2wat). The module is
+validated first; printing, parsing and encoding the output gives the same bytes back.`;
 
 function tool(lines: string[], errors: string[] = [], exitCode = errors.length > 0 ? 1 : 0): ToolOutput {
   return { lines, errors, exitCode };
@@ -138,5 +140,12 @@ export function print(argv: readonly string[]): ToolOutput {
   const { values, positional } = parseArgs('print', argv, { flags: { help: false }, aliases: { h: 'help' } });
   if (values.has('help')) return tool([PRINT_HELP]);
   if (positional.length !== 1) throw new CliError('print: expected exactly one FILE (see purewasm print --help)');
-  throw new CliError('print: not yet: purewasm has no WebAssembly text printer yet');
+  const file = positional[0];
+  const bytes = loadModuleBytes(file) as Uint8Array<ArrayBuffer>;
+  try {
+    new WebAssembly.Module(bytes); // the printer reads only modules that decode and validate
+  } catch (e) {
+    throw new CliError(`${file}: ${oneLine(e)}`);
+  }
+  return tool([printBinary(bytes).replace(/\n$/, '')]);
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { file, oneError, programs, runCli } from './helpers.js';
+import { watToBinary } from '../../src/cli/load.js';
 
 const calc = file('calc.wat', `(module
   (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)
@@ -124,8 +125,14 @@ test('wast: per-file status and counts; exit code 1 when a file fails', async ()
   oneError((await runCli(['wast', join(programs, 'nothing.wast')])).stderr, /cannot read/);
 });
 
-test('print: says plainly that it is not available yet', async () => {
+test('print: the text of a module parses back to the same bytes; invalid input is one error line', async () => {
   const r = await runCli(['print', calc]);
-  assert.equal(r.code, 1);
-  oneError(r.stderr, /not yet/);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^\(module/);
+  const printed = file('printed.wat', r.stdout);
+  assert.deepEqual(watToBinary(printed, readFileSync(printed)), watToBinary(calc, readFileSync(calc)));
+  const broken = file('broken.wasm', '\0asm\x01\0\0\0\x01');
+  const bad = await runCli(['print', broken]);
+  assert.equal(bad.code, 1);
+  oneError(bad.stderr, /CompileError|unexpected end|length/);
 });
