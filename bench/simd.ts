@@ -12,9 +12,10 @@ interface Exports { init(): void; run(iters: number): number }
 const file = (name: string): Uint8Array<ArrayBuffer> =>
   readFileSync(fileURLToPath(new URL(`../../bench/simd/${name}`, import.meta.url)));
 
-function instance(ns: typeof nativeWasm | typeof pure, bytes: Uint8Array<ArrayBuffer>): Exports {
-  const m = new (ns as typeof nativeWasm).Module(bytes);
-  return new (ns as typeof nativeWasm).Instance(m, {}).exports as unknown as Exports;
+type Namespace = typeof globalThis.WebAssembly;
+
+function instance(ns: Namespace, bytes: Uint8Array<ArrayBuffer>): Exports {
+  return new ns.Instance(new ns.Module(bytes), {}).exports as unknown as Exports;
 }
 
 function measure(x: Exports, iters: number): { ms: number; sum: number } {
@@ -29,10 +30,10 @@ function measure(x: Exports, iters: number): { ms: number; sum: number } {
 export function benchSimd(iters = 200): string {
   const simd = file('kernels-simd.wasm');
   const scalar = file('kernels-scalar.wasm');
-  const nSimd = measure(instance(nativeWasm, simd), iters);
-  const nScalar = measure(instance(nativeWasm, scalar), iters);
-  const pSimd = measure(instance(pure, simd), iters);
-  const pScalar = measure(instance(pure, scalar), iters);
+  const nSimd = measure(instance(nativeWasm!, simd), iters);
+  const nScalar = measure(instance(nativeWasm!, scalar), iters);
+  const pSimd = measure(instance(pure as unknown as Namespace, simd), iters);
+  const pScalar = measure(instance(pure as unknown as Namespace, scalar), iters);
   const same = [nScalar, pSimd, pScalar].every((r) => r.sum === nSimd.sum) ? 'same' : 'WRONG OUTPUT';
   const rows = [
     ['build', 'native ms', 'purewasm ms', 'purewasm / native'],
