@@ -8,6 +8,7 @@ import { hostFunc, createGlobal, createMemory, createTable, invoke } from '../..
 import { compileModule } from '../../src/valid/index.js';
 import { instantiate } from '../../src/runtime/index.js';
 import { registerRecGroup } from '../../src/syntax/canon.js';
+import { TUNING } from '../../src/exec/compile/index.js';
 import { I32, I64, F64, FUNCREF, KIND_FUNC, type Limits } from '../../src/syntax/types.js';
 import { LinkError, RuntimeError } from '../../src/api/errors.js';
 import type { FuncInst, Value } from '../../src/runtime/interface.js';
@@ -342,4 +343,26 @@ test('exceptions: tags, payloads, rethrow, JS exceptions caught by catch_all onl
     const x = e as { tag: unknown; args: Value[] };
     return x.tag === b.get('t') && x.args[0] === 1.5 && x.args[1] === -1n;
   });
+});
+
+test('compact code (for functions too big for the optimising JIT) behaves the same', () => {
+  const saved = TUNING.compactBytes;
+  TUNING.compactBytes = 0;
+  try {
+    differential(`(module (memory 1 2)
+      (func (export "rw") (param i32 i64 f32 f64) (result i64)
+        (i64.store offset=3 (local.get 0) (local.get 1))
+        (f32.store offset=16 (local.get 0) (local.get 2))
+        (f64.store offset=24 (local.get 0) (local.get 3))
+        (i32.store16 offset=40 (local.get 0) (i32.const -2))
+        (i64.add (i64.load offset=3 (local.get 0))
+          (i64.add (i64.load16_s offset=40 (local.get 0)) (i64.load8_u offset=41 (local.get 0)))))
+      (func (export "f32") (param i32) (result f32) (f32.load offset=16 (local.get 0)))
+      (func (export "f64") (param i32) (result f64) (f64.load offset=24 (local.get 0)))
+      (func (export "grow") (param i32) (result i32) (i32.add (memory.grow (local.get 0)) (memory.size))))`,
+    [['rw', 0, -5n, 1.5, -2.25], ['rw', 65488, 1n << 40n, 0, 0], ['rw', 65489, 1n, 0, 0], ['f32', 0], ['f64', 0],
+      ['grow', 1], ['rw', 131000, 7n, 2, 3], ['grow', 1], ['rw', -1, 0n, 0, 0]]);
+  } finally {
+    TUNING.compactBytes = saved;
+  }
 });

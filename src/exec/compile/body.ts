@@ -57,7 +57,14 @@ const STABLE = /^(\(?-?\d+\)?|[lk]\d+)$/;
 const MAX_INLINED = 200;
 
 /** Pending expressions that read state a call may change: globals, table and memory sizes. */
-const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b/;
+const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b|\bM\d+\.len\b/;
+/**
+ * Bodies above this size (bytes of code) compile to "compact" JavaScript: memory accesses become
+ * helper calls instead of inline checks and DataView calls. V8 does not optimise functions over
+ * 60 KB of bytecode (about 7.5 KB of wasm code in the inline form) and runs them in its
+ * interpreter or baseline compiler, where fewer, shorter bytecode sequences are what counts.
+ */
+export const TUNING = { compactBytes: 7000 };
 const SLOT_REF = /\b[sh](\d+)\b/g;
 
 /** Whether `e` reads a slot variable of depth >= d. */
@@ -86,6 +93,8 @@ export class FuncCompiler {
   private readonly bindings = new Set<string>();
   private readonly consts: string[] = [];
   readonly mems = new Set<number>();
+  /** Whether this body compiles to compact code (see TUNING). */
+  readonly compact: boolean;
   private readonly limits = new Set<string>();
   hasTail = false;
   private readonly localTypes: ValType[];
@@ -106,6 +115,7 @@ export class FuncCompiler {
     const body = mod.codes[index - mod.numImportedFuncs];
     this.localTypes = [...this.type.params, ...body.locals];
     this.declaredLocals = this.localTypes.length;
+    this.compact = body.end - body.start > TUNING.compactBytes;
   }
 
   // ---- bookkeeping used by the instruction emitters ----
@@ -130,8 +140,10 @@ export class FuncCompiler {
     return name;
   }
   memory(m: number): { dv: string; ln: string; M: string } {
+    const M = this.bind(`M${m}`);
+    if (this.compact) return { dv: '', ln: `${M}.len`, M }; // no cached views: nothing to reload
     this.mems.add(m);
-    return { dv: `dv${m}`, ln: `ln${m}`, M: this.bind(`M${m}`) };
+    return { dv: `dv${m}`, ln: `ln${m}`, M };
   }
   /** The variable holding memory m's byte length minus `width` (the largest valid address). */
   memoryLimit(m: number, width: number): string {

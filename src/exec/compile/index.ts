@@ -39,6 +39,9 @@ import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
 import type { FuncInst, TagInst, Value } from '../../runtime/interface.js';
 import { FuncCompiler } from './body.js';
+
+/** Code-generation thresholds; tests lower them to exercise every form on small modules. */
+export { TUNING } from './body.js';
 import { HELPERS } from './helpers.js';
 import { buildFunction } from '../interp/select.js';
 

@@ -17,70 +17,101 @@ function num(c: FuncCompiler, x: Entry): string {
   return x.t === I64 ? `${c.use('u64')}(${x.e}, ${x.h})` : `(${x.e} >>> 0)`;
 }
 
+/** The effective address of access `ins` at operand x (a double; > 2^53 only when out of bounds). */
+function effectiveAddress(ins: Instr, x: Entry): string {
+  const lit = /^\(?(-?\d+)\)?$/.exec(x.e);
+  if (x.t !== I64 && lit) return `${(Number(lit[1]) >>> 0) + (ins.offset === Infinity ? 2 ** 64 : ins.offset)}`;
+  const base = x.t === I64 ? `(${x.h} >>> 0) * 4294967296 + (${x.e} >>> 0)` : `(${x.e} >>> 0)`;
+  return ins.offset === 0 ? base : `${base} + ${ins.offset === Infinity ? 'Infinity' : ins.offset}`;
+}
+
 /** Emits the bounds check of an access of `width` bytes; leaves the effective address in A. */
 export function address(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
-  const { dv } = c.memory(ins.a);
-  const limit = c.memoryLimit(ins.a, width);
-  const lit = /^\(?(-?\d+)\)?$/.exec(x.e);
-  let ea: string;
-  if (x.t !== I64 && lit) ea = `${(Number(lit[1]) >>> 0) + (ins.offset === Infinity ? 2 ** 64 : ins.offset)}`;
-  else {
-    const base = x.t === I64 ? `(${x.h} >>> 0) * 4294967296 + (${x.e} >>> 0)` : `(${x.e} >>> 0)`;
-    ea = ins.offset === 0 ? base : `${base} + ${ins.offset === Infinity ? 'Infinity' : ins.offset}`;
+  const ea = effectiveAddress(ins, x);
+  if (c.compact) {
+    c.emit(`A = ${c.use('checked')}(${c.memory(ins.a).M}, ${ea}, ${width});`);
+    return '';
   }
-  c.emit(`if ((A = ${ea}) > ${limit}) ${c.use('oob')}();`);
+  const { dv } = c.memory(ins.a);
+  c.emit(`if ((A = ${ea}) > ${c.memoryLimit(ins.a, width)}) ${c.use('oob')}();`);
   return dv;
 }
 
-function load(name: string, t: number, width: number, get: (dv: string, c: FuncCompiler) => string, hi?: (s: string) => string): void {
+// In compact functions (too big for the optimising JIT, see body.ts) an access is one helper call
+// (check and access), which interpreters and baseline compilers run faster than the inline form.
+
+function load(name: string, t: number, width: number, get: (dv: string, c: FuncCompiler) => string, hi: ((s: string) => string) | null, helper: string): void {
   MEMORY.set(name, (c, ins) => {
     const x = c.pop();
+    if (c.compact) {
+      const ea = effectiveAddress(ins, x);
+      const [s, h] = c.target(t);
+      c.emit(`${s} = ${c.use(helper)}(${c.memory(ins.a).M}, ${ea});`);
+      if (hi) c.emit(`${h} = ${hi(s)};`);
+      return;
+    }
     const dv = address(c, ins, x, width);
     const [s, h] = c.target(t);
     c.emit(`${s} = ${get(dv, c)};`);
     if (hi) c.emit(`${h} = ${hi(s)};`);
   });
 }
-load('i32.load', I32, 4, (dv) => `${dv}.getInt32(A, true)`);
-load('i32.load8_s', I32, 1, (dv) => `${dv}.getInt8(A)`);
-load('i32.load8_u', I32, 1, (dv) => `${dv}.getUint8(A)`);
-load('i32.load16_s', I32, 2, (dv) => `${dv}.getInt16(A, true)`);
-load('i32.load16_u', I32, 2, (dv) => `${dv}.getUint16(A, true)`);
-load('i64.load8_s', I64, 1, (dv) => `${dv}.getInt8(A)`, (s) => `${s} >> 31`);
-load('i64.load8_u', I64, 1, (dv) => `${dv}.getUint8(A)`, () => '0');
-load('i64.load16_s', I64, 2, (dv) => `${dv}.getInt16(A, true)`, (s) => `${s} >> 31`);
-load('i64.load16_u', I64, 2, (dv) => `${dv}.getUint16(A, true)`, () => '0');
-load('i64.load32_s', I64, 4, (dv) => `${dv}.getInt32(A, true)`, (s) => `${s} >> 31`);
-load('i64.load32_u', I64, 4, (dv) => `${dv}.getInt32(A, true)`, () => '0');
-load('f64.load', F64, 8, (dv) => `${dv}.getFloat64(A, true)`);
+const sext = (s: string): string => `${s} >> 31`;
+const zero = (): string => '0';
+load('i32.load', I32, 4, (dv) => `${dv}.getInt32(A, true)`, null, 'ldI32');
+load('i32.load8_s', I32, 1, (dv) => `${dv}.getInt8(A)`, null, 'ldI8');
+load('i32.load8_u', I32, 1, (dv) => `${dv}.getUint8(A)`, null, 'ldU8');
+load('i32.load16_s', I32, 2, (dv) => `${dv}.getInt16(A, true)`, null, 'ldI16');
+load('i32.load16_u', I32, 2, (dv) => `${dv}.getUint16(A, true)`, null, 'ldU16');
+load('i64.load8_s', I64, 1, (dv) => `${dv}.getInt8(A)`, sext, 'ldI8');
+load('i64.load8_u', I64, 1, (dv) => `${dv}.getUint8(A)`, zero, 'ldU8');
+load('i64.load16_s', I64, 2, (dv) => `${dv}.getInt16(A, true)`, sext, 'ldI16');
+load('i64.load16_u', I64, 2, (dv) => `${dv}.getUint16(A, true)`, zero, 'ldU16');
+load('i64.load32_s', I64, 4, (dv) => `${dv}.getInt32(A, true)`, sext, 'ldI32');
+load('i64.load32_u', I64, 4, (dv) => `${dv}.getInt32(A, true)`, zero, 'ldI32');
+load('f64.load', F64, 8, (dv) => `${dv}.getFloat64(A, true)`, null, 'ldF64');
 // An f32 NaN must keep its signalling bit: NaNs are rebuilt from the bits (numerics' carrier).
-load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X : ${c.use('f32FromBits')}(${dv}.getInt32(A, true))`);
+load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X : ${c.use('f32FromBits')}(${dv}.getInt32(A, true))`, null, 'ldF32');
 // i64.load reads two words.
+load('i64.load', I64, 8, (dv) => `${dv}.getInt32(A, true)`, null, 'ldI64');
+const i64Load = MEMORY.get('i64.load')!;
 MEMORY.set('i64.load', (c, ins) => {
+  if (c.compact) {
+    i64Load(c, ins);
+    const s = c.stack[c.stack.length - 1];
+    c.emit(`${s.h} = ${c.use('H')}.hi;`);
+    return;
+  }
   const x = c.pop();
   const dv = address(c, ins, x, 8);
   const [s, h] = c.target(I64);
   c.emit(`${s} = ${dv}.getInt32(A, true); ${h} = ${dv}.getInt32(A + 4, true);`);
 });
 
-function store(name: string, width: number, set: (dv: string, v: Entry, c: FuncCompiler) => string): void {
+function store(name: string, width: number, set: (dv: string, v: Entry, c: FuncCompiler) => string, helper: string): void {
   MEMORY.set(name, (c, ins) => {
     const v = c.pop();
     const x = c.pop();
+    if (c.compact) {
+      const args = [c.memory(ins.a).M, effectiveAddress(ins, x), v.e];
+      if (helper === 'stI64') args.push(v.h);
+      c.emit(`${c.use(helper)}(${args.join(', ')});`);
+      return;
+    }
     const dv = address(c, ins, x, width);
     c.emit(set(dv, v, c));
   });
 }
-store('i32.store', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`);
-store('i32.store8', 1, (dv, v) => `${dv}.setInt8(A, ${v.e});`);
-store('i32.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`);
-store('i64.store', 8, (dv, v) => `${dv}.setInt32(A, ${v.e}, true); ${dv}.setInt32(A + 4, ${v.h}, true);`);
-store('i64.store8', 1, (dv, v) => `${dv}.setInt8(A, ${v.e});`);
-store('i64.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`);
-store('i64.store32', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`);
-store('f64.store', 8, (dv, v) => `${dv}.setFloat64(A, ${v.e}, true);`);
+store('i32.store', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`, 'stI32');
+store('i32.store8', 1, (dv, v) => `${dv}.setInt8(A, ${v.e});`, 'stI8');
+store('i32.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`, 'stI16');
+store('i64.store', 8, (dv, v) => `${dv}.setInt32(A, ${v.e}, true); ${dv}.setInt32(A + 4, ${v.h}, true);`, 'stI64');
+store('i64.store8', 1, (dv, v) => `${dv}.setInt8(A, ${v.e});`, 'stI8');
+store('i64.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`, 'stI16');
+store('i64.store32', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`, 'stI32');
+store('f64.store', 8, (dv, v) => `${dv}.setFloat64(A, ${v.e}, true);`, 'stF64');
 store('f32.store', 4, (dv, v, c) =>
-  `X = ${v.e}; if (X === X) ${dv}.setFloat32(A, X, true); else ${dv}.setInt32(A, ${c.use('f32ToBits')}(X), true);`);
+  `X = ${v.e}; if (X === X) ${dv}.setFloat32(A, X, true); else ${dv}.setInt32(A, ${c.use('f32ToBits')}(X), true);`, 'stF32');
 
 function is64(c: FuncCompiler, m: number): boolean {
   return c.mod.memories[m].limits.addr64;
