@@ -1,7 +1,7 @@
 // Transpiles every .ts file of src/, test/, bench/ and demo/ one-to-one (no bundling) with esbuild.
-// src/ goes to dist/ (the published package); everything, src included, also goes to the build
-// folder (default build/, or `--out DIR`, so that people working side by side do not share one) so
-// that tests import the sources by the same relative paths they use in the tree.
+// Everything, src included, goes to the build folder (default build/, or `--out DIR`, so that people
+// working side by side do not share one) so that tests import the sources by the same relative paths
+// they use in the tree. The published package (dist/) is scripts/dist.mjs's (`npm run build`).
 import { build } from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,4 @@ const out = outIdx > 0 ? process.argv[outIdx + 1] : 'build';
 const common = { format: 'esm', platform: 'neutral', target: 'es2022', sourcemap: true, logLevel: 'warning' };
 const src = walk('src');
 rmSync(out, { recursive: true, force: true });
-await Promise.all([
-  out === 'build' ? build({ ...common, entryPoints: src, outdir: 'dist', outbase: 'src' }) : null,
-  build({ ...common, entryPoints: [...src, ...walk('test'), ...walk('bench'), ...walk('demo')], outdir: out, outbase: '.' }),
-]);
+await build({ ...common, entryPoints: [...src, ...walk('test'), ...walk('bench'), ...walk('demo')], outdir: out, outbase: '.' });

@@ -1,0 +1,63 @@
+// `npm run build`: the published package. `node scripts/dist.mjs [--outdir DIR]` writes DIR/dist
+// (default: the repository's dist/):
+//   dist/**.js, .d.ts, .js.map   ESM, src/ transpiled one-to-one (bundlers tree-shake it; the
+//                                 polyfill and the main entry share one namespace object)
+//   dist/cjs/*.cjs, .cjs.map     CommonJS, one esbuild bundle per entry; polyfill.cjs requires
+//                                 index.cjs so that `require` users also get a single namespace
+//   dist/cjs/**.d.ts             the declarations again, under a {"type":"commonjs"} package.json
+//                                 so that TypeScript reads them as CommonJS for `require`
+// The entries (ENTRIES) are the ones package.json's `exports` map names; test/pkg checks both agree.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync, rmSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const i = process.argv.indexOf('--outdir');
+const dist = join(i > 0 ? process.argv[i + 1] : root, 'dist');
+
+/** CommonJS bundle name → source entry. */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  text: 'src/text/index.ts',
+  wasi: 'src/wasi/index.ts',
+  'wasi-browser': 'src/wasi/browser.ts',
+};
+
+function walk(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+function walkDts(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walkDts(p, out);
+    else if (p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+rmSync(dist, { recursive: true, force: true });
+const common = { target: 'es2022', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+await Promise.all([
+  build({ ...common, format: 'esm', platform: 'neutral', entryPoints: walk(join(root, 'src')), outdir: dist, outbase: join(root, 'src') }),
+  ...Object.entries(ENTRIES).map(([name, entry]) =>
+    build({ ...common, format: 'cjs', platform: 'node', bundle: true, entryPoints: [entry], outfile: join(dist, 'cjs', `${name}.cjs`) })),
+]);
+writeFileSync(join(dist, 'cjs', 'polyfill.cjs'), `"use strict";\n// require('purewasm/polyfill'): installs the namespace of index.cjs (see polyfill-install.ts).\nrequire("./index.cjs").install();\n`);
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+// Declarations for `require`: the same files, read as CommonJS because of the package.json beside them.
+for (const f of walkDts(dist)) {
+  const to = join(dist, 'cjs', relative(dist, f));
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(f, to);
+}
+writeFileSync(join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
