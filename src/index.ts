@@ -7,6 +7,7 @@ import type { Memory } from './api/memory.js';
 import type { Table } from './api/table.js';
 import type { Global } from './api/global.js';
 import type { Tag } from './api/tag.js';
+import type { Exception } from './api/exception.js';
 import type { WasmErrorConstructor } from './api/errors.js';
 
 /** [AllowResizable] AllowSharedBufferSource: any ArrayBuffer, SharedArrayBuffer or view of one. */
@@ -25,6 +26,8 @@ export interface WebAssemblyNamespace {
   Table: typeof Table;
   Global: typeof Global;
   Tag: typeof Tag;
+  Exception: typeof Exception;
+  readonly JSTag: Tag;
   CompileError: WasmErrorConstructor;
   LinkError: WasmErrorConstructor;
   RuntimeError: WasmErrorConstructor;

@@ -14,6 +14,7 @@ import { collectSlots, returnSlots, slotCount } from '../runtime/abi.js';
 import type { AnyFn } from '../runtime/func.js';
 import { funcOf, isOpaqueToJS, setExportedFunctionFactory, toJS, toWasm } from './values.js';
 import { isObject, toBigInt } from './webidl.js';
+import { exnFromJS, exnToJS } from './exception.js';
 
 type Conv = (v: unknown) => unknown;
 
@@ -61,7 +62,7 @@ export function exportedFunction(f: FuncInst): Function {
   if (cached !== undefined) return cached;
   const ft = signatureOf(f);
   const raw = f as unknown as { fn: AnyFn };
-  const fn = opaqueSignature(ft) ? opaqueCall() : isDirect(ft) ? directCall(raw, ft) : flatCall(raw, ft);
+  const fn = opaqueSignature(ft) ? opaqueCall() : guardExported(isDirect(ft) ? directCall(raw, ft) : flatCall(raw, ft), ft.params.length);
   const index = f instanceof WasmFunc ? f.index : hostIndex.get(f) ?? 0;
   define(fn, String(index), ft.params.length);
   funcOf.set(fn, f);
@@ -69,6 +70,31 @@ export function exportedFunction(f: FuncInst): Function {
   return fn;
 }
 setExportedFunctionFactory(exportedFunction);
+
+/**
+ * Maps what wasm throws to what the caller sees (exception.ts exnToJS). A separate layer keeps the
+ * specialised closures below as they are; fixed arities avoid a rest array on the hot path.
+ */
+function guardExported(g: Function, arity: number): Function {
+  const h = g as AnyFn;
+  switch (arity) {
+    case 0: return () => { try { return h(); } catch (e) { throw exnToJS(e); } };
+    case 1: return (a: unknown) => { try { return h(a); } catch (e) { throw exnToJS(e); } };
+    case 2: return (a: unknown, b: unknown) => { try { return h(a, b); } catch (e) { throw exnToJS(e); } };
+    case 3: return (a: unknown, b: unknown, c: unknown) => { try { return h(a, b, c); } catch (e) { throw exnToJS(e); } };
+  }
+  return (...args: unknown[]) => { try { return h(...args); } catch (e) { throw exnToJS(e); } };
+}
+
+/** Host-side counterpart: an Exception object thrown by JS becomes its exception instance. */
+function guardHost(g: AnyFn, slots: number): AnyFn {
+  switch (slots) {
+    case 0: return () => { try { return g(); } catch (e) { throw exnFromJS(e); } };
+    case 1: return (a: unknown) => { try { return g(a); } catch (e) { throw exnFromJS(e); } };
+    case 2: return (a: unknown, b: unknown) => { try { return g(a, b); } catch (e) { throw exnFromJS(e); } };
+  }
+  return (...args: unknown[]) => { try { return g(...args); } catch (e) { throw exnFromJS(e); } };
+}
 
 function opaqueCall(): Function {
   // Checked on every call, as the spec says, not when the function is created.
@@ -200,8 +226,10 @@ export function createHostFunction(func: Function, type: number, index: number):
     return values.map((v, i) => toWasm(v, results[i]));
   };
   const hf = hostFunc(type, call);
-  if (!opaque && isDirect(ft)) (hf as unknown as { fn: AnyFn }).fn = directHost(func, ft);
-  else if (!opaque && results.length <= 1) (hf as unknown as { fn: AnyFn }).fn = flatHost(func, ft);
+  const slot = hf as unknown as { fn: AnyFn };
+  if (!opaque && isDirect(ft)) slot.fn = directHost(func, ft);
+  else if (!opaque && results.length <= 1) slot.fn = flatHost(func, ft);
+  slot.fn = guardHost(slot.fn, slotCount(params));
   hostIndex.set(hf, index);
   return hf;
 }

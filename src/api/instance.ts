@@ -16,10 +16,15 @@ import { memoryInst, memoryObject } from './memory.js';
 import { tableInst, tableObject } from './table.js';
 import { tagInst, tagObject } from './tag.js';
 import { isObject, optionalObject, shapeInterface } from './webidl.js';
+import { exnToJS } from './exception.js';
 
 /** "Instantiate the core of a WebAssembly module" (LinkError, RuntimeError, or what JS threw). */
 export function instantiateCore(m: SyntaxModule, imports: ExternVal[]): InstanceInst {
-  return instantiate(m, imports);
+  try {
+    return instantiate(m, imports);
+  } catch (e) {
+    throw exnToJS(e); // a wasm exception escaping the start function
+  }
 }
 
 function linkError(i: number, moduleName: string, name: string, why: string): never {

@@ -11,6 +11,7 @@ import { Memory } from './memory.js';
 import { Table } from './table.js';
 import { Global } from './global.js';
 import { Tag } from './tag.js';
+import { Exception, jsTag } from './exception.js';
 import { copyBufferSource, isBufferSource, optionalObject, promiseOperation } from './webidl.js';
 import { responseBytes } from './streaming.js';
 
@@ -106,9 +107,14 @@ export function createNamespace(): object {
   for (const [name, fn] of Object.entries(operations)) Object.defineProperty(ns, name, data(fn, true));
   const members: [string, unknown][] = [
     ['Module', Module], ['Instance', Instance], ['Memory', Memory], ['Table', Table], ['Global', Global],
-    ['Tag', Tag], ['CompileError', CompileError], ['LinkError', LinkError], ['RuntimeError', RuntimeError],
+    ['Tag', Tag], ['Exception', Exception], ['CompileError', CompileError], ['LinkError', LinkError], ['RuntimeError', RuntimeError],
   ];
   for (const [name, value] of members) Object.defineProperty(ns, name, data(value, false));
+  // A Web IDL namespace attribute: an enumerable, configurable accessor without a setter.
+  const get = { get JSTag() { return jsTag(); } };
+  const getter = Object.getOwnPropertyDescriptor(get, 'JSTag')!.get!;
+  Object.defineProperty(getter, 'name', { value: 'get JSTag' });
+  Object.defineProperty(ns, 'JSTag', { get: getter, set: undefined, enumerable: true, configurable: true });
   Object.defineProperty(ns, Symbol.toStringTag, { value: 'WebAssembly', writable: false, enumerable: false, configurable: true });
   return ns;
 }

@@ -5,11 +5,13 @@
 // that a wasm function coming back from JS keeps its identity.
 
 import {
-  I32, I64, F32, F64, V128, ANY, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, FUNCREF, EXTERNREF, KIND_FUNC,
-  isRef, heapOf, isNullable, type ValType,
+  I32, I64, F32, F64, V128, ANY, EQ, I31, STRUCT, ARRAY, FUNC, NOFUNC, EXTERN, NOEXTERN, EXN, NOEXN, FUNCREF,
+  EXTERNREF, KIND_FUNC, isRef, heapOf, isNullable, type ValType,
 } from '../syntax/types.js';
 import { compositeOf, isSubId } from '../syntax/canon.js';
 import type { FuncInst, Value } from '../runtime/interface.js';
+import { ArrayRef, I31Ref, StructRef } from '../runtime/gc.js';
+import { exportedGcObject, gcRefOf } from './gcobject.js';
 import { toBigInt64 } from './webidl.js';
 
 /** Exported Function objects → their function instance (the [[FunctionAddress]] slot). */
@@ -72,7 +74,7 @@ export function toWasm(v: unknown, t: ValType): Value {
     case F64: return +(v as number); // ToNumber
     case F32: return Math.fround(+(v as number));
     case I64: return typeof v === 'bigint' ? BigInt.asIntN(64, v) : toBigInt64(v);
-    case EXTERNREF: return v === null ? null : (v as Value);
+    case EXTERNREF: return v === null ? null : toExtern(v);
     case FUNCREF: {
       if (v === null) return null;
       const f = typeof v === 'function' ? funcOf.get(v) : undefined;
@@ -93,7 +95,7 @@ function toWasmRef(v: unknown, t: ValType): Value {
   switch (hierarchyOf(h)) {
     case EXTERN:
       if (h === NOEXTERN) typeError(v);
-      return v as Value;
+      return toExtern(v);
     case FUNC: {
       const f = typeof v === 'function' ? funcOf.get(v) : undefined;
       if (f === undefined || h === NOFUNC || (h >= 0 && !isSubId(f.type, h))) typeError(v);
@@ -107,17 +109,49 @@ function toWasmRef(v: unknown, t: ValType): Value {
 }
 
 /**
- * The any hierarchy. A Number in the i31 range becomes ref.i31 and an Exported GC Object its struct
- * or array, but the engine has no GC objects yet (runtime/interface.ts names I31Ref/StructRef/
- * ArrayRef): until it does, only other host values (actual type `ref any`) and null convert.
+ * The extern hierarchy: ref.extern of ToWebAssemblyValue(v, ref any). The engine's
+ * any.convert_extern / extern.convert_any keep the value as it is, so an externref holds the
+ * any-hierarchy value itself: i31-range Numbers become I31Ref and Exported GC Objects their struct or
+ * array here, and every other value stays the JS value (a host reference).
+ */
+function toExtern(v: unknown): Value {
+  if (typeof v === 'number') return isI31Range(v) ? new I31Ref(v) : v;
+  if (typeof v === 'object') {
+    const g = gcRefOf(v);
+    if (g !== undefined) return g.ref as Value;
+  }
+  return v as Value;
+}
+
+/**
+ * The any hierarchy (spec order: i31-range Number, Exported GC Object, host value), then the
+ * actual type of the reference must match `ref null? h`.
  */
 function toAnyRef(v: unknown, h: number): Value {
   if (typeof v === 'number' && isI31Range(v)) {
-    throw new TypeError('i31 references are not supported by this engine yet');
+    // Actual type (ref i31).
+    if (h !== ANY && h !== EQ && h !== I31) typeError(v);
+    return new I31Ref(v);
+  }
+  const g = typeof v === 'object' ? gcRefOf(v) : undefined;
+  if (g !== undefined) {
+    // Actual type (ref $t) of the struct or array.
+    const ref = g.ref as StructRef | ArrayRef;
+    const ok = h === ANY || h === EQ || (h === STRUCT ? g.kind === 'struct' : h === ARRAY ? g.kind === 'array' : h >= 0 && isSubId(ref.t, h));
+    if (!ok) typeError(v);
+    return ref;
   }
   // A host value's actual type is (ref any): it matches anyref only.
   if (h !== ANY) typeError(v);
   return v as Value;
+}
+
+/** ToJSValue of an any-hierarchy (or extern-held) engine value: i31 as a Number, GC objects wrapped. */
+export function anyToJS(w: unknown): unknown {
+  if (w instanceof I31Ref) return (w.v << 1) >> 1;
+  if (w instanceof StructRef) return exportedGcObject(w, 'struct');
+  if (w instanceof ArrayRef) return exportedGcObject(w, 'array');
+  return w;
 }
 
 export function isI31Range(v: number): boolean {
@@ -129,7 +163,7 @@ export function toJS(w: Value, t: ValType): unknown {
   if (!isRef(t) || w === null) return w;
   switch (hierarchyOf(heapOf(t))) {
     case FUNC: return exportedFunction(w as FuncInst);
-    default: return w; // externref and host values in anyref are the JS value itself
+    default: return anyToJS(w); // extern holds any-hierarchy values as they are (see toExtern)
   }
 }
 
