@@ -64,7 +64,11 @@ const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b|\bM\d+\.len\b/;
  * 60 KB of bytecode (about 7.5 KB of wasm code in the inline form) and runs them in its
  * interpreter or baseline compiler, where fewer, shorter bytecode sequences are what counts.
  */
-export const TUNING = { compactBytes: 7000 };
+// Without a JIT every function is interpreted and helper calls cost more than the inline form, so
+// compact code is only used where the host has native WebAssembly when the engine loads (Node's
+// --jitless and Safari's Lockdown Mode remove both the JIT and WebAssembly).
+const HAS_JIT = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object';
+export const TUNING = { compactBytes: HAS_JIT ? 7000 : Infinity };
 const SLOT_REF = /\b[sh](\d+)\b/g;
 
 /** Whether `e` reads a slot variable of depth >= d. */
