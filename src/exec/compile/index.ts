@@ -2,15 +2,26 @@
 // and compiled with `new Function` on its first call.
 //
 // Calling convention (runtime/abi.ts): one JS argument per wasm value, two for an i64 (low, high
-// int32 words); the first result slot is the return value, further slots go to the shared array R.
+// int32 words); the first result slot is the return value, a single i64's high word goes to H.hi,
+// further slots of multi-value results to the shared array R.
 // i64 values everywhere in generated code are such pairs: locals l<i>/k<i>, stack slots s<d>/h<d>,
 // globals .v/.h; numerics' helpers return the low word and leave the high one in H.hi. BigInt
 // appears only at the JS boundary (invoke, host functions, globals' `value`).
 //
+// Operand stack (body.ts): compile-time only; values are pending pure expressions folded into their
+// consumers, or live in per-depth slot variables. Blocks are labelled blocks, loops `for (;;)`,
+// br_table a `switch`. Small straight-line callees are expanded inline (inline.ts).
+//
 // Memory: every access checks `address + offset > length - width` once and then uses a DataView;
-// the view and length live in locals reloaded after each call and memory.grow (the only ways the
-// buffer can be replaced while a function runs). f32 NaNs follow numerics' carrier convention, so
-// f32 loads/stores take a bit-exact path only when the value is a NaN.
+// the view and length live in locals reloaded after each call that may grow memory and after
+// memory.grow (the only ways the buffer can be replaced while a function runs). Bodies too big for
+// V8's optimising compiler use "compact" code instead: one checked helper call per access.
+// f32 NaNs follow numerics' carrier convention, so f32 loads/stores take a bit-exact path only
+// when the value is a NaN. Arrays that may hold floats are created with generic elements, since V8
+// quiets signalling NaNs stored into double arrays.
+//
+// Other value kinds: v128 values are immutable 16-byte arrays handled by numerics' SIMD helpers
+// (simdops.ts); GC structs/arrays/i31 are runtime/gc.ts objects holding values in slot form.
 //
 // Traps throw RuntimeError via numerics' trap() with the spec's reason strings; JS stack overflow
 // surfaces as the engine's RangeError and, since generated code holds no state outside its frame,
