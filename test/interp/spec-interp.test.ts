@@ -2,12 +2,14 @@
 // exactly the per-file results that test/spec/expected.json records for the compile tier (passed,
 // not run, and the lines that fail). The scripts run in the spec pool's worker threads with
 // PUREWASM_ENGINE=interpret (exec/interp/select.ts reads it when a worker loads purewasm).
-// `SPEC_FILES=a,b` limits the run to matching files.
+// Scripts that reach instructions of proposals the interpreter has not followed yet (gaps.ts) are
+// listed and left out. `SPEC_FILES=a,b` limits the run to matching files.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { EXPECTED_PATH, expectationOf, runSpecFiles, specFiles, type Expectation } from '../spec/pool.js';
+import { missingInstructions, unexpectedGaps } from './gaps.js';
 
 process.env.PUREWASM_ENGINE = 'interpret';
 
@@ -20,7 +22,14 @@ test('testsuite-bin on the interpreter matches the compile tier (test/spec/expec
   const diffs: string[] = [];
   let passed = 0;
   let want = 0;
+  const skipped = new Map<string, string[]>();
   for (const [name, r] of results) {
+    const gaps = missingInstructions(Object.keys(r.notRunReasons));
+    if (gaps.length > 0) {
+      skipped.set(name, gaps);
+      for (const g of unexpectedGaps(gaps)) diffs.push(`${name}: the interpreter lacks ${g}`);
+      continue;
+    }
     const e = expected[name];
     const got = expectationOf(r);
     passed += got.passed;
@@ -30,6 +39,8 @@ test('testsuite-bin on the interpreter matches the compile tier (test/spec/expec
     const wantSet = new Set(e.failing);
     for (const f of r.failing) if (!wantSet.has(f.line)) diffs.push(`${name}:${f.line}: newly failing: ${f.reason}`);
   }
+  const later = new Set([...skipped.values()].flat());
+  if (skipped.size > 0) console.log(`not compared: ${skipped.size} scripts reaching ${later.size} GC/SIMD instructions the interpreter does not run yet`);
   console.log(`interpreter: ${passed} checks passed (compile tier: ${want}) over ${names.length} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   assert.deepEqual(diffs, []);
 });

@@ -21,12 +21,15 @@ export interface NumOp {
 type Helper = (...a: any[]) => number;
 export const FNS: Helper[] = [];
 export const NUMOPS = new Map<string, NumOp>();
+/** The instruction name of each helper in FNS. */
+export const FN_NAMES: string[] = [];
 
 function own(name: string, op: OpName, args: string, res: string): void {
   NUMOPS.set(name, { op: OP[op], args, res, fn: -1 });
 }
 function helper(name: string, sig: string, f: Helper): void {
   const [res, args] = sig.split('_');
+  FN_NAMES.push(name);
   NUMOPS.set(name, { op: OP[`FN_${sig}` as OpName], args, res, fn: FNS.push(f) - 1 });
 }
 
@@ -62,7 +65,10 @@ const i64ops: [string, Helper][] = [
   ['mul', N.i64Mul], ['div_s', N.i64DivS], ['div_u', N.i64DivU], ['rem_s', N.i64RemS], ['rem_u', N.i64RemU],
   ['shl', N.i64Shl], ['shr_s', N.i64ShrS], ['shr_u', N.i64ShrU], ['rotl', N.i64Rotl], ['rotr', N.i64Rotr],
 ];
-for (const [n, f] of i64ops) helper(`i64.${n}`, 'L_LL', f);
+for (const [n, f] of i64ops) {
+  if (n === 'mul') own('i64.mul', 'I64_MUL', 'LL', 'L');
+  else helper(`i64.${n}`, 'L_LL', f);
+}
 const i64cmp: [string, Helper][] = [
   ['lt_s', N.i64LtS], ['lt_u', N.i64LtU], ['gt_s', N.i64GtS], ['gt_u', N.i64GtU],
   ['le_s', N.i64LeS], ['le_u', N.i64LeU], ['ge_s', N.i64GeS], ['ge_u', N.i64GeU],

@@ -46,6 +46,9 @@ export const OP_NAMES = [
   'MISC',
   // typed function references and exceptions (CALL_INDIRECT with table -1 is call_ref)
   'BR_IF_NULL', 'BR_IF_NONNULL', 'REF_AS_NON_NULL', 'THROW', 'THROW_REF',
+  // i64 with a constant operand [op, d, a, lo, hi] / [op, d, a, n] (n in 1..63), and i64.mul
+  'I64_ADD_K', 'I64_AND_K', 'I64_OR_K', 'I64_XOR_K', 'I64_SHL_K', 'I64_SHR_S_K', 'I64_SHR_U_K', 'I64_ROTL_K', 'I64_MUL',
+  'REF_EQ',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -30,6 +30,8 @@ interface Callee {
 }
 const checkedCallee = HELPERS.callee as (elems: Value[], i: number, type: number) => Callee;
 const runTail = HELPERS.runTail as () => unknown;
+/** The engine's reference equality (i31 references compare by value), where it has GC. */
+const refEq = (HELPERS.refEq as ((a: unknown, b: unknown) => boolean) | undefined) ?? ((a: unknown, b: unknown) => a === b);
 
 function oob(): never {
   trap(OOB_MEMORY);
@@ -377,6 +379,65 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         if (x === null) trap(NULL_EXCEPTION_REFERENCE);
         throw x.thrown;
       }
+      case 154: /* I64_ADD_K */ {
+        const a = fp + ops[pc + 2], d = fp + ops[pc + 1];
+        const al = I[a];
+        const lo = (al + ops[pc + 3]) | 0;
+        const hi = (HI[a] + ops[pc + 4] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+        I[d] = lo; HI[d] = hi;
+        pc += 5;
+        break;
+      }
+      case 155: /* I64_AND_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] & ops[pc + 4]; I[d] = I[a] & ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 156: /* I64_OR_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] | ops[pc + 4]; I[d] = I[a] | ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 157: /* I64_XOR_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] ^ ops[pc + 4]; I[d] = I[a] ^ ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 158: /* I64_SHL_K */ {
+        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        const lo = I[a], hi = HI[a];
+        if (n < 32) { HI[d] = (hi << n) | (lo >>> (32 - n)); I[d] = lo << n; } else { HI[d] = lo << (n - 32); I[d] = 0; }
+        pc += 4;
+        break;
+      }
+      case 159: /* I64_SHR_S_K */ {
+        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        const lo = I[a], hi = HI[a];
+        if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >> n; } else { I[d] = hi >> (n - 32); HI[d] = hi >> 31; }
+        pc += 4;
+        break;
+      }
+      case 160: /* I64_SHR_U_K */ {
+        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        const lo = I[a], hi = HI[a];
+        if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >>> n; } else { I[d] = hi >>> (n - 32); HI[d] = 0; }
+        pc += 4;
+        break;
+      }
+      case 161: /* I64_ROTL_K */ {
+        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        const lo = I[a], hi = HI[a];
+        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
+          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
+        } else {
+          const m = n - 32;
+          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
+        }
+        pc += 4;
+        break;
+      }
+      case 162: /* I64_MUL */ {
+        // As numerics' i64Mul: the high word of the unsigned 32x32 product from 16-bit parts.
+        const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        const alo = I[a], blo = I[b];
+        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+        const p01 = a0 * b1, p10 = a1 * b0;
+        const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const top = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        const hi = (top + Math.imul(alo, HI[b]) + Math.imul(HI[a], blo)) | 0;
+        I[d] = Math.imul(alo, blo); HI[d] = hi;
+        pc += 4;
+        break;
+      }
+      case 163: /* REF_EQ */ I[fp + ops[pc + 1]] = refEq(RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]) ? 1 : 0; pc += 4; break;
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }

@@ -56,12 +56,34 @@ export function buildFunction(mod: Module, index: number, env: Env, compile: () 
   if (mode === 'interpret') return interpreted(mod, index, env);
   if (mode === 'compile') return compile();
   if (evalBlocked) return interpreted(mod, index, env);
+  if (uncompilable.get(mod)?.has(index)) return interpreted(mod, index, env);
   try {
     return compile();
   } catch (e) {
-    // Stack exhaustion while compiling is the program's, not the tier's: let it propagate.
-    if (e instanceof RangeError) throw e;
+    if (e instanceof RangeError) {
+      // Stack exhaustion while compiling: the program's own when the stack is nearly used up (let
+      // it propagate); otherwise the source nests deeper than the host's parser allows (about 2,500
+      // nested blocks in V8), and the interpreter, which does not recurse on nesting, runs it.
+      if (!hasHeadroom()) throw e;
+      let set = uncompilable.get(mod);
+      if (!set) uncompilable.set(mod, (set = new Set()));
+      set.add(index);
+      return interpreted(mod, index, env);
+    }
     if (!canEvaluate()) evalBlocked = true;
     return interpreted(mod, index, env);
+  }
+}
+
+/** Functions whose generated source the host refused (too deeply nested), per module. */
+const uncompilable = new WeakMap<Module, Set<number>>();
+
+/** Whether a modest recursion (far less than a compile needs) still fits on the stack. */
+function hasHeadroom(): boolean {
+  const probe = (n: number): number => (n === 0 ? 0 : 1 + probe(n - 1));
+  try {
+    return probe(2000) === 2000;
+  } catch {
+    return false;
   }
 }

@@ -14,15 +14,16 @@ import type { Module } from '../../syntax/module.js';
 import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
 import { OP } from './ops.js';
-import { NUMOPS } from './numops.js';
+import { NUMOPS, FN_NAMES } from './numops.js';
 import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
 import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code, type Handler } from './code.js';
 
 interface Ent {
   k: number;
-  /** Slot, or -1 for a pending i32 constant `c`. */
+  /** Slot, or -1 for a pending constant: i32 `c`, or i64 `c` (low) and `h` (high). */
   s: number;
   c: number;
+  h?: number;
 }
 
 const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4;
@@ -55,6 +56,10 @@ const WITH_K = new Map<number, [number, (c: number) => number]>([
   [OP.I32_SHL, [OP.I32_SHL_K, (c) => c & 31]], [OP.I32_SHR_S, [OP.I32_SHR_S_K, (c) => c & 31]],
   [OP.I32_SHR_U, [OP.I32_SHR_U_K, (c) => c & 31]],
 ]);
+/** i64 shifts and rotations by a constant (rotr becomes rotl). */
+const SHIFTS_K: Record<string, number> = {
+  'i64.shl': OP.I64_SHL_K, 'i64.shr_s': OP.I64_SHR_S_K, 'i64.shr_u': OP.I64_SHR_U_K, 'i64.rotl': OP.I64_ROTL_K, 'i64.rotr': OP.I64_ROTL_K,
+};
 const CMPS = ['EQ', 'NE', 'LT_S', 'LT_U', 'GT_S', 'GT_U', 'LE_S', 'LE_U', 'GE_S', 'GE_U'];
 const NEGATED = ['NE', 'EQ', 'GE_S', 'GE_U', 'LE_S', 'LE_U', 'GT_S', 'GT_U', 'LT_S', 'LT_U'];
 const opOf = (n: string): number => (OP as Record<string, number>)[n];
@@ -155,9 +160,14 @@ export class Translator {
     const o = this.own(d);
     if (e.s === o) return;
     this.note(d);
-    if (e.s < 0) this.emit(OP.CONST_I, o, e.c);
+    if (e.s < 0) this.constTo(e, o);
     else this.emit(MOV[e.k], o, e.s);
     e.s = o;
+  }
+  /** Writes a pending constant to a slot. */
+  private constTo(e: Ent, slot: number): void {
+    if (e.k === K_L) this.emit(OP.CONST_L, slot, e.c, e.h!);
+    else this.emit(OP.CONST_I, slot, e.c);
   }
   private flushAll(): void {
     for (let d = 0; d < this.stack.length; d++) this.materialize(d);
@@ -303,7 +313,7 @@ export class Translator {
       const to = this.own(height + i);
       this.note(height + i);
       if (e.s === to) continue;
-      if (e.s < 0) this.emit(OP.CONST_I, to, e.c);
+      if (e.s < 0) this.constTo(e, to);
       else this.emit(MOV[e.k], to, e.s);
     }
   }
@@ -322,7 +332,7 @@ export class Translator {
       if (n > 1 && s !== this.own(top + i)) {
         s = this.own(top + i);
         this.note(top + i);
-        if (e.s < 0) this.emit(OP.CONST_I, s, e.c);
+        if (e.s < 0) this.constTo(e, s);
         else this.emit(MOV[e.k], s, e.s);
       }
       from.push(s);
@@ -330,7 +340,7 @@ export class Translator {
     for (let i = 0; i < n; i++) {
       const e = this.stack[top + i];
       if (from[i] === i) continue;
-      if (from[i] < 0) this.emit(OP.CONST_I, i, e.c);
+      if (from[i] < 0) this.constTo(e, i);
       else this.emit(MOV[e.k], i, from[i]);
     }
     this.emit(OP.RETURN);
@@ -563,7 +573,7 @@ export class Translator {
         if (retarget) this.code[this.lastDst] = l;
         else {
           this.flushLocal(l);
-          if (x.s < 0) this.emit(OP.CONST_I, l, x.c);
+          if (x.s < 0) this.constTo(x, l);
           else if (x.s !== l) this.emit(MOV[x.k], l, x.s);
         }
         this.lastEnd = -1;
@@ -586,7 +596,8 @@ export class Translator {
         this.stack.push({ k: K_I, s: -1, c: ins.lo });
         return;
       case 'i64.const':
-        this.emitResult(OP.CONST_L, this.pushOwn(K_L), ins.lo, ins.hi);
+        this.note(this.stack.length);
+        this.stack.push({ k: K_L, s: -1, c: ins.lo, h: ins.hi });
         return;
       case 'f32.const':
         this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(f32FromBits(ins.lo)));
@@ -600,6 +611,12 @@ export class Translator {
       case 'ref.is_null': {
         const a = this.popSlot();
         this.emitResult(OP.REF_IS_NULL, this.pushOwn(K_I), a);
+        return;
+      }
+      case 'ref.eq': {
+        const b = this.popSlot();
+        const a = this.popSlot();
+        this.emitResult(OP.REF_EQ, this.pushOwn(K_I), a, b);
         return;
       }
       case 'ref.func':
@@ -636,7 +653,7 @@ export class Translator {
   private slotOf(e: Ent, d: number): number {
     if (e.s >= 0) return e.s;
     this.note(d);
-    this.emit(OP.CONST_I, this.own(d), e.c);
+    this.constTo(e, this.own(d));
     return this.own(d);
   }
 
@@ -644,7 +661,8 @@ export class Translator {
     const rk = res === 'I' ? K_I : res === 'L' ? K_L : K_D;
     if (args.length === 2) {
       const b = this.stack[this.stack.length - 1];
-      const withK = WITH_K.get(op);
+      if (b.s < 0 && b.k === K_L && this.i64WithK(op, fn, b)) return;
+      const withK = b.k === K_I ? WITH_K.get(op) : undefined;
       if (b.s < 0 && withK) {
         this.stack.pop();
         const a = this.popSlot();
@@ -662,6 +680,34 @@ export class Translator {
     const d = this.pushOwn(rk);
     if (fn >= 0) this.emitResult(op, d, a, 0, fn);
     else this.emitResult(op, d, a);
+  }
+
+  /** i64 add/sub/and/or/xor and shifts/rotations with a constant right operand. */
+  private i64WithK(op: number, fn: number, b: Ent): boolean {
+    const lo = b.c, hi = b.h!;
+    const name = fn >= 0 ? FN_NAMES[fn] : '';
+    let emitK: ((d: number, a: number) => void) | null = null;
+    if (op === OP.I64_ADD) emitK = (d, a) => this.emitResult(OP.I64_ADD_K, d, a, lo, hi);
+    else if (op === OP.I64_SUB) {
+      // x - c = x + (-c): two's complement negation of the pair
+      const nlo = -lo | 0;
+      const nhi = (~hi + (lo === 0 ? 1 : 0)) | 0;
+      emitK = (d, a) => this.emitResult(OP.I64_ADD_K, d, a, nlo, nhi);
+    } else if (op === OP.I64_AND) emitK = (d, a) => this.emitResult(OP.I64_AND_K, d, a, lo, hi);
+    else if (op === OP.I64_OR) emitK = (d, a) => this.emitResult(OP.I64_OR_K, d, a, lo, hi);
+    else if (op === OP.I64_XOR) emitK = (d, a) => this.emitResult(OP.I64_XOR_K, d, a, lo, hi);
+    else if (SHIFTS_K[name] !== undefined) {
+      let n = lo & 63;
+      let kop = SHIFTS_K[name];
+      if (name === 'i64.rotr') n = (64 - n) & 63;
+      if (n === 0) kop = OP.MOV_L;
+      emitK = (d, a) => (kop === OP.MOV_L ? this.emitResult(OP.MOV_L, d, a) : this.emitResult(kop, d, a, n));
+    }
+    if (emitK === null) return false;
+    this.stack.pop();
+    const a = this.popSlot();
+    emitK(this.pushOwn(K_L), a);
+    return true;
   }
 
   private memory(ins: Instr, m: { load: boolean; kind: number; width: number; res: number; fast: number; hi: number }): void {
