@@ -93,7 +93,13 @@ class Runner {
   }
 
   private compile(cmd: ModuleCmd): unknown {
-    const bytes = this.bytesOf(cmd);
+    let bytes: Uint8Array;
+    try {
+      bytes = this.bytesOf(cmd);
+    } catch (e) {
+      if (e instanceof TextError) throw new Failed(`the text parser rejected the module: ${e.message}`);
+      this.unexpected(e, 'text parser');
+    }
     try {
       return this.engine.compile(bytes);
     } catch (e) {
