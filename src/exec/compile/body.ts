@@ -15,7 +15,9 @@ import { NUMERIC } from './numeric.js';
 import { MEMORY } from './memops.js';
 import { GC } from './gcops.js';
 import { emitSimd } from './simdops.js';
-import { SIMD, zeroValue } from './simd.js';
+import { legacyCatch, legacyDelegate, legacyEnd, legacyTry, legacyRethrow, tryTableHandler } from './eh.js';
+import { zeroValue } from './simd.js';
+import { emitWords } from './simd-words.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -34,10 +36,14 @@ const KIND_BLOCK = 0;
 const KIND_LOOP = 1;
 const KIND_IF = 2;
 const KIND_FUNC = 3;
-const KIND_TRY = 4;
+export const KIND_TRY = 4;
+/** Legacy exception handling's try (try … catch … catch_all … end / delegate). */
+export const KIND_LEGACY_TRY = 5;
 
-interface Frame {
+export interface Frame {
   kind: number;
+  /** Its position in the frame stack (the function's frame is 0). */
+  index: number;
   label: string;
   /** Stack height below the block's parameters. */
   height: number;
@@ -45,6 +51,9 @@ interface Frame {
   results: ValType[];
   /** try_table: its catch clauses. */
   catches?: Catch[];
+  /** Legacy try: the names of its handler's variables and the clause being compiled. */
+  tryId?: number;
+  clause?: 'body' | 'catch' | 'catch_all';
 }
 
 /** A marker replaced, once the body is known, by the reloads of the memories it uses. */
@@ -88,9 +97,9 @@ export class FuncCompiler {
   readonly space: TypeSpace;
   private readonly out: string[] = [];
   readonly stack: Entry[] = [];
-  private readonly frames: Frame[] = [];
+  readonly frames: Frame[] = [];
   private maxDepth = 0;
-  private dead = false;
+  dead = false;
   private deadNest = 0;
   /** Helper names bound from E.X; instance bindings (F, G3, T0, M0 …); prologue constants. */
   private readonly helpers = new Set<string>();
@@ -265,7 +274,7 @@ export class FuncCompiler {
     const body = this.mod.codes[this.index - this.mod.numImportedFuncs];
     const r = new Reader(this.mod.bytes, body.start, body.end);
     const ins = new Instr();
-    this.frames.push({ kind: KIND_FUNC, label: '', height: 0, params: [], results: this.type.results });
+    this.frames.push({ kind: KIND_FUNC, label: '', index: 0, height: 0, params: [], results: this.type.results });
     while (this.frames.length > 0) {
       readInstr(r, ins, this.space);
       if (this.dead) this.skip(ins);
@@ -277,11 +286,18 @@ export class FuncCompiler {
   /** Dead code after an unconditional branch: only block structure is tracked. */
   private skip(ins: Instr): void {
     switch (ins.op.name) {
-      case 'block': case 'loop': case 'if':
+      case 'block': case 'loop': case 'if': case 'try_table': case 'try':
         this.deadNest++;
         return;
       case 'else':
         if (this.deadNest === 0) this.elseOf();
+        return;
+      case 'catch': case 'catch_all':
+        if (this.deadNest === 0) legacyCatch(this, ins);
+        return;
+      case 'delegate':
+        if (this.deadNest > 0) this.deadNest--;
+        else legacyDelegate(this, ins.a);
         return;
       case 'end':
         if (this.deadNest > 0) this.deadNest--;
@@ -297,11 +313,11 @@ export class FuncCompiler {
     return [ft.params, ft.results];
   }
 
-  private enter(kind: number, bt: number, head: (label: string) => string): void {
+  enter(kind: number, bt: number, head: (label: string) => string): void {
     const [params, results] = this.blockSig(bt);
     this.flushAll();
     const label = `L${this.frames.length}`;
-    this.frames.push({ kind, label, height: this.stack.length - params.length, params, results });
+    this.frames.push({ kind, label, index: this.frames.length, height: this.stack.length - params.length, params, results });
     this.emit(head(label));
   }
 
@@ -312,45 +328,17 @@ export class FuncCompiler {
       if (!this.dead) this.returnWith(this.popN(f.results.length));
       return;
     }
-    if (f.kind === KIND_TRY) this.handler(f);
+    if (f.kind === KIND_TRY) tryTableHandler(this, f);
+    else if (f.kind === KIND_LEGACY_TRY) legacyEnd(this, f);
     else this.emit(f.kind === KIND_LOOP ? `break ${f.label}; }` : '}');
     this.resetStack(f.height, f.results);
     this.dead = false;
   }
 
-  private tryCount = 0;
-
-  /**
-   * Closes a try_table: the handler matches the caught exception against the catch clauses in
-   * order and branches (in the enclosing context) with the payload, else rethrows.
-   */
-  private handler(f: Frame): void {
-    const id = this.tryCount++;
-    const e = `e${id}`;
-    const x = `x${id}`;
-    const parts = [`} catch (${e}) {`, `const ${x} = ${this.use('caught')}(${e});`, `if (${x} !== null) {`];
-    this.stack.length = f.height;
-    for (const c of f.catches!) {
-      const pushed: number[] = [];
-      let k = 1;
-      if (c.kind < 2) {
-        const params = (this.mod.typeDefs[this.mod.tags[c.tag].typeIndex].comp as FuncType).params;
-        for (const t of params) {
-          if (t === I64) {
-            this.push(t, `${x}.s[${k}]`, `${x}.s[${k + 1}]`);
-            k += 2;
-          } else this.push(t, `${x}.s[${k++}]`);
-          pushed.push(t);
-        }
-      }
-      if (c.kind === 1 || c.kind === 3) this.push(0x100, x);
-      const jump = this.branch(c.label);
-      this.stack.length = f.height;
-      parts.push(c.kind < 2 ? `if (${x}.tag === ${this.bind(`TG${c.tag}`)}) { ${jump} }` : `{ ${jump} }`);
-    }
-    parts.push('}', `throw ${e};`, '} }');
-    this.emit(parts.join('\n'));
-  }
+  /** Numbers the handlers' variables (e<n>, x<n>) within the function. */
+  tryCount = 0;
+  /** Whether a legacy delegate occurs (the function then unwraps delegations when it exits). */
+  hasDelegate = false;
 
   private elseOf(): void {
     const f = this.frames[this.frames.length - 1];
@@ -361,7 +349,7 @@ export class FuncCompiler {
   }
 
   /** After a block boundary, the stack is `height` entries plus `types` in their slots. */
-  private resetStack(height: number, types: ValType[]): void {
+  resetStack(height: number, types: ValType[]): void {
     this.stack.length = height;
     for (const t of types) {
       const d = this.stack.length;
@@ -384,7 +372,7 @@ export class FuncCompiler {
   }
 
   /** The moves and jump of a branch to label depth `l` (values stay on the compile-time stack). */
-  private branch(l: number): string {
+  branch(l: number): string {
     const f = this.frames[this.frames.length - 1 - l];
     const types = f.kind === KIND_LOOP ? f.params : f.results;
     const n = types.length;
@@ -594,6 +582,18 @@ export class FuncCompiler {
         this.frames[this.frames.length - 1].catches = ins.catches.map((c) => ({ ...c }));
         return;
       }
+      case 'try':
+        legacyTry(this, ins);
+        return;
+      case 'catch': case 'catch_all':
+        legacyCatch(this, ins);
+        return;
+      case 'delegate':
+        legacyDelegate(this, ins.a);
+        return;
+      case 'rethrow':
+        legacyRethrow(this, ins.a);
+        return;
       case 'throw': {
         const params = (this.mod.typeDefs[this.mod.tags[ins.a].typeIndex].comp as FuncType).params;
         const args = this.slots(this.popN(params.length));
@@ -689,12 +689,7 @@ export class FuncCompiler {
       gc(this, ins);
       return;
     }
-    if (emitSimd(this, ins)) return;
-    const simd = SIMD.get(name);
-    if (simd) {
-      simd(this, ins);
-      return;
-    }
+    if (emitWords(this, ins) || emitSimd(this, ins)) return; // unboxed where possible (simd-words.ts)
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
   }
 
@@ -776,6 +771,7 @@ export class FuncCompiler {
     const reload = mems.map((m) => [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m)].join('; ') + ';').join(' ');
     let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
     if (this.selfLoop) body = `F: for (;;) {\n${body}\n}`;
+    if (this.hasDelegate) body = `try {\n${body}\n} catch (d) { throw ${this.use('undelegate')}(d); }`;
 
     if (this.hasTail) {
       this.helpers.add('TAIL');

@@ -120,15 +120,43 @@ export const JS_TAG: TagInst = new Tag(
   registerRecGroup([{ final: true, supers: [], comp: { kind: KIND_FUNC, params: [EXTERNREF], results: [] } }], 0, [])[0],
 );
 
+/** An exception on its way to the handler of frame `target` (legacy delegate, compile/eh.ts). */
+class Delegated {
+  constructor(readonly e: unknown, readonly target: number) {}
+}
+
+function catchable(e: unknown): boolean {
+  return !(e instanceof RuntimeError || e instanceof RangeError);
+}
+
 /**
- * What a try_table handler sees of a thrown value: wasm exceptions as they are, JavaScript
- * exceptions wrapped (catchable by catch_all), and null for traps and stack exhaustion, which
- * wasm cannot catch (the handler then rethrows the original).
+ * What the handler of the frame at `index` sees of a thrown value: wasm exceptions as they are,
+ * JavaScript exceptions wrapped (catchable by catch_all), and null for traps and stack exhaustion
+ * (which wasm cannot catch) and for exceptions delegated past this handler; the handler then
+ * rethrows the original.
  */
-function caught(e: unknown): ExnInst | null {
+function caught(e: unknown, index: number): ExnInst | null {
+  if (e instanceof Delegated) {
+    if (e.target < index) return null;
+    e = e.e;
+  }
   if (e instanceof ExnInst) return e;
-  if (e instanceof RuntimeError || e instanceof RangeError) return null;
+  if (!catchable(e)) return null;
   return new ExnInst([JS_TAG, e], e);
+}
+
+/** What a delegating try (frame `index`) throws on to the handler of frame `target`. */
+function delegate(e: unknown, target: number, index: number): unknown {
+  if (e instanceof Delegated) {
+    if (e.target < index) return e; // already passing this handler by
+    e = e.e;
+  }
+  return catchable(e) ? new Delegated(e, target) : e;
+}
+
+/** At the exit of a function with delegate: nothing may leave it still wrapped. */
+function undelegate(e: unknown): unknown {
+  return e instanceof Delegated ? e.e : e;
 }
 
 // ---- GC arrays: bulk operations, bounds first ----
@@ -267,7 +295,7 @@ export const HELPERS: Record<string, unknown> = {
   /** The zero v128 (v128 values are never mutated, so one can be shared). */
   V128_ZERO: new Uint8Array(16),
   ...N,
-  R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught,
+  R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught, delegate, undelegate,
   checked, ldI32, ldI8, ldU8, ldI16, ldU16, ldI64, ldF32, ldF64, stI32, stI8, stI16, stI64, stF32, stF64,
   StructRef, ArrayRef, I31Ref, newStructDefault, newArray, newArrayDefault, refTest, refEq,
   arrayFill, arrayCopy, arrayNewData, arrayNewElem, arrayInitData, arrayInitElem,
