@@ -21,6 +21,7 @@ import {
 import * as H from './handlers.js';
 import { HANDLER, H_LOCAL_GET, H_FIXED, H_MEM, H_LOCAL_SET, H_LOCAL_TEE } from './handlers.js';
 import { validateRefInstr } from './body-ref.js';
+import { runBody } from './body-fast.js';
 
 const state = new FuncState();
 const singletons = new Map<ValType, readonly ValType[]>();
@@ -101,49 +102,44 @@ function validateBody(m: Module, funcIndex: number): void {
   st.sp = 0;
   st.depth = 0;
   st.pushCtrl(K_BLOCK, EMPTY, ft.results);
-  const ins = st.ins;
-  while (st.depth > 0) {
-    if (r.pos >= r.end) st.fail('unexpected end of section or function (END opcode expected)', r.pos);
-    nextInstr(r, ins, st.space);
-    const op = ins.op;
-    const h = HANDLER[op.id];
-    // Cases in order of frequency in real code (local.get alone is a quarter of all instructions).
-    // The two hottest rules push inline: calls are what an interpreter (--jitless) pays most for.
-    if (h === H_LOCAL_GET) {
-      const x = ins.a;
-      if (x >= st.numLocals) st.fail(`unknown local ${x}`);
-      if (st.localInit[x] === 0) st.fail(`uninitialized local ${x}`);
-      const sp = st.sp;
-      if (sp === st.vals.length) st.grow();
-      st.vals[sp] = st.localTypes[x];
-      st.sp = sp + 1;
-    } else if (h === H_FIXED) {
-      const ps = op.params!;
-      if (ps.length !== 0) st.popAll(ps);
-      const rs = op.results!;
-      if (rs.length === 1) {
-        const sp = st.sp;
-        if (sp === st.vals.length) st.grow();
-        st.vals[sp] = rs[0];
-        st.sp = sp + 1;
-      } else if (rs.length !== 0) st.pushAll(rs);
-    } else if (h === H_MEM) {
-      const at = memAddr(st, ins.a);
-      if (ins.align > op.align) st.fail('alignment must not be larger than natural');
-      if (at === I32 && ins.offset > 0xffffffff) st.fail('offset out of range');
-      if (op.imm === 'memlane' && ins.c >= op.width) st.fail(`invalid lane index ${ins.c}`);
-      st.popAll(op.params!);
-      st.popExpect(at);
-      const rs = op.results!;
-      for (let i = 0; i < rs.length; i++) st.push(rs[i]);
-    } else if (h === H_LOCAL_SET || h === H_LOCAL_TEE) {
-      const t = st.localType(ins.a);
-      st.popExpect(t);
-      st.setLocal(ins.a);
-      if (h === H_LOCAL_TEE) st.push(t);
-    } else validateOther(st, h);
-  }
+  runBody(st, m, code.end);
   if (r.pos !== r.end) st.fail('operators remaining after the end of the function', r.pos);
+}
+
+/**
+ * Validates the one instruction at st.r.pos through the generic path (nextInstr and the handler
+ * rules): everything the fast loop of body-fast.ts does not take, and every error.
+ */
+export function step(st: FuncState): void {
+  const r = st.r;
+  const ins = st.ins;
+  if (r.pos >= r.end) st.fail('unexpected end of section or function (END opcode expected)', r.pos);
+  nextInstr(r, ins, st.space);
+  const op = ins.op;
+  const h = HANDLER[op.id];
+  if (h === H_LOCAL_GET) {
+    const x = ins.a;
+    if (x >= st.numLocals) st.fail(`unknown local ${x}`);
+    if (st.localInit[x] === 0) st.fail(`uninitialized local ${x}`);
+    st.push(st.localTypes[x]);
+  } else if (h === H_FIXED) {
+    const ps = op.params!;
+    if (ps.length !== 0) st.popAll(ps);
+    st.pushAll(op.results!);
+  } else if (h === H_MEM) {
+    const at = memAddr(st, ins.a);
+    if (ins.align > op.align) st.fail('alignment must not be larger than natural');
+    if (at === I32 && ins.offset > 0xffffffff) st.fail('offset out of range');
+    if (op.imm === 'memlane' && ins.c >= op.width) st.fail(`invalid lane index ${ins.c}`);
+    st.popAll(op.params!);
+    st.popExpect(at);
+    st.pushAll(op.results!);
+  } else if (h === H_LOCAL_SET || h === H_LOCAL_TEE) {
+    const t = st.localType(ins.a);
+    st.popExpect(t);
+    st.setLocal(ins.a);
+    if (h === H_LOCAL_TEE) st.push(t);
+  } else validateOther(st, h);
 }
 
 function validateOther(st: FuncState, h: number): void {

@@ -1,0 +1,308 @@
+// The body validator's main loop. Most start-ups validate cold: the code runs in V8's interpreter
+// (Ignition) or baseline tier long before — or, under --jitless, without ever — being optimised, and
+// there every call and property load costs. So the common instructions are typed right here, on
+// the opcode byte, with the operand stack pointer and the frame's floor in locals: `local.get 3`,
+// `i32.add`, `i32.load offset=8`, `call 12`, `br_if 0`, `end` (about 90% of real code).
+//
+// The fast cases take only the plain, valid shape: short LEB128 immediates, operands exactly of the
+// wanted type, no subtyping, no Bot, no frame boundary crossed. Anything else — and every error — is
+// handed unchanged to the generic `step` (body.ts), which re-reads the instruction from its first
+// byte: a fast case changes no state before it has decided to succeed, so both paths agree exactly.
+
+import type { Module } from '../syntax/module.js';
+import { type ValType, type FuncType, I32, I64, F32, F64, V128, KIND_FUNC } from '../syntax/types.js';
+import { OPS, BYTE_OPS } from '../syntax/opcodes.js';
+import { type FuncState, EMPTY, K_BLOCK, K_LOOP, K_IF } from './state.js';
+import { HANDLER, H_FIXED, H_MEM } from './handlers.js';
+import { step } from './body.js';
+
+// What the fast loop does with an opcode byte.
+const X_SLOW = 0, X_FIXED = 1, X_CONST = 2, X_LOCAL_GET = 3, X_LOCAL_SET = 4, X_LOCAL_TEE = 5;
+const X_LOAD = 6, X_STORE = 7, X_CALL = 8, X_BR_IF = 9, X_BR = 10, X_END = 11, X_BLOCK = 12;
+const X_LOOP = 13, X_IF = 14, X_GLOBAL_GET = 15, X_GLOBAL_SET = 16, X_DROP = 17, X_SELECT = 18;
+
+const KIND = new Uint8Array(256);
+/** Fixed-signature rows: number of params (at most 2), their types, the result (0: none). */
+const NP = new Uint8Array(256);
+const P0 = new Uint8Array(256);
+const P1 = new Uint8Array(256);
+const RES = new Uint8Array(256);
+/** Loads/stores: the largest valid alignment. Constants: the immediate's LEB128 length limit. */
+const ARG = new Uint8Array(256);
+
+const BY_NAME: Record<string, number> = {
+  'local.get': X_LOCAL_GET, 'local.set': X_LOCAL_SET, 'local.tee': X_LOCAL_TEE, call: X_CALL,
+  br_if: X_BR_IF, br: X_BR, end: X_END, block: X_BLOCK, loop: X_LOOP, if: X_IF,
+  'global.get': X_GLOBAL_GET, 'global.set': X_GLOBAL_SET, drop: X_DROP,
+};
+
+for (let b = 0; b < 256; b++) {
+  const id = BYTE_OPS[b];
+  if (id < 0) continue;
+  const op = OPS[id];
+  const h = HANDLER[id];
+  const ps = op.params, rs = op.results;
+  if (op.name === 'select' && op.imm === 'none') KIND[b] = X_SELECT;
+  else if (BY_NAME[op.name] !== undefined) KIND[b] = BY_NAME[op.name];
+  else if (h === H_FIXED && rs!.length === 1 && ps!.length === 0 && op.imm !== 'none') {
+    // Constants: LEB128 of at most 4 (i32) or 9 (i64) bytes has no rule on its last byte;
+    // f32/f64 take 4/8 bytes as they are.
+    KIND[b] = X_CONST;
+    RES[b] = rs![0];
+    ARG[b] = op.imm === 'i32' ? 4 : op.imm === 'i64' ? 9 : op.imm === 'f32' ? 4 : 8;
+    if (op.imm === 'f32' || op.imm === 'f64') NP[b] = 1; // fixed width, not LEB128
+  } else if (h === H_FIXED && op.imm === 'none' && ps!.length <= 2 && rs!.length <= 1) {
+    KIND[b] = X_FIXED;
+    NP[b] = ps!.length;
+    P0[b] = ps!.length > 0 ? ps![0] : 0;
+    P1[b] = ps!.length > 1 ? ps![1] : 0;
+    RES[b] = rs!.length > 0 ? rs![0] : 0;
+  } else if (h === H_MEM && op.imm === 'memarg' && ps!.length <= 1 && rs!.length <= 1 && ps!.length + rs!.length === 1) {
+    KIND[b] = ps!.length === 0 ? X_LOAD : X_STORE;
+    ARG[b] = op.align;
+    P0[b] = ps!.length > 0 ? ps![0] : 0;
+    RES[b] = rs!.length > 0 ? rs![0] : 0;
+  }
+}
+
+/** Result types of the block types that are one value type (by their byte). */
+const BT_RESULTS: (readonly ValType[])[] = [];
+for (const t of [I32, I64, F32, F64, V128]) BT_RESULTS[t] = [t];
+
+/** Per module: the function type of each function index (null: not a function type, left to `step`). */
+const funcTypes = new WeakMap<Module, (FuncType | null)[]>();
+
+function funcTypesOf(m: Module): (FuncType | null)[] {
+  let fts = funcTypes.get(m);
+  if (fts === undefined) {
+    fts = new Array<FuncType | null>(m.funcs.length);
+    for (let i = 0; i < m.funcs.length; i++) {
+      const x = m.funcs[i];
+      const c = x < m.types.length ? m.typeDefs[x].comp : null;
+      fts[i] = c !== null && c.kind === KIND_FUNC ? c : null;
+    }
+    funcTypes.set(m, fts);
+  }
+  return fts;
+}
+
+/**
+ * Validates the body from st.r.pos to `end`, with the function's frame already pushed; returns
+ * when that frame has ended (the caller checks that nothing follows).
+ */
+export function runBody(st: FuncState, m: Module, end: number): void {
+  const bytes = m.bytes;
+  const r = st.r;
+  const fts = funcTypesOf(m);
+  const globals = m.globals;
+  const mem32 = m.memories.length > 0 && !m.memories[0].limits.addr64;
+  const localTypes = st.localTypes;
+  const localInit = st.localInit;
+  const numLocals = st.numLocals;
+  let pos = r.pos;
+  let sp = st.sp;
+  let floor = st.floor;
+  let vals = st.vals;
+  for (;;) {
+    const b = bytes[pos];
+    switch (KIND[b]) {
+      case X_LOCAL_GET: case X_LOCAL_SET: case X_LOCAL_TEE: {
+        let x = bytes[pos + 1];
+        let n = 2;
+        if (x >= 0x80) {
+          const y = bytes[pos + 2];
+          if (y >= 0x80) break;
+          x = (x & 0x7f) | (y << 7);
+          n = 3;
+        }
+        if (pos + n > end || x >= numLocals || localInit[x] === 0) break;
+        const t = localTypes[x];
+        const k = KIND[b];
+        if (k === X_LOCAL_GET) {
+          if (sp === vals.length) break;
+          vals[sp++] = t;
+        } else {
+          if (sp === floor || vals[sp - 1] !== t) break;
+          if (k === X_LOCAL_SET) sp--;
+        }
+        pos += n;
+        continue;
+      }
+      case X_FIXED: {
+        const np = NP[b];
+        if (sp - floor < np || pos + 1 > end) break;
+        if (np === 2) {
+          if (vals[sp - 1] !== P1[b] || vals[sp - 2] !== P0[b]) break;
+        } else if (np === 1 && vals[sp - 1] !== P0[b]) break;
+        const t = RES[b];
+        if (t !== 0 && np === 0 && sp === vals.length) break;
+        sp -= np;
+        if (t !== 0) vals[sp++] = t;
+        pos += 1;
+        continue;
+      }
+      case X_CONST: {
+        let p = pos + 1;
+        const lim = p + ARG[b];
+        if (lim > end || sp === vals.length) break;
+        if (NP[b] === 1) p = lim;
+        else {
+          while (p < lim && bytes[p] >= 0x80) p++;
+          if (p === lim) break;
+          p++;
+        }
+        vals[sp++] = RES[b];
+        pos = p;
+        continue;
+      }
+      case X_LOAD: case X_STORE: {
+        // memarg: flags (memory 0, align), offset of at most 4 LEB128 bytes (< 2^28: in range).
+        const flags = bytes[pos + 1];
+        if (flags > ARG[b] || !mem32) break;
+        let p = pos + 2;
+        const lim = p + 4;
+        if (lim > end) break;
+        while (p < lim && bytes[p] >= 0x80) p++;
+        if (p === lim) break;
+        if (KIND[b] === X_LOAD) {
+          if (sp === floor || vals[sp - 1] !== I32) break;
+          vals[sp - 1] = RES[b];
+        } else {
+          if (sp - floor < 2 || vals[sp - 1] !== P0[b] || vals[sp - 2] !== I32) break;
+          sp -= 2;
+        }
+        pos = p + 1;
+        continue;
+      }
+      case X_CALL: {
+        let x = bytes[pos + 1];
+        let n = 2;
+        if (x >= 0x80) {
+          const y = bytes[pos + 2];
+          if (y >= 0x80) {
+            const z = bytes[pos + 3];
+            if (z >= 0x80) break;
+            x = (x & 0x7f) | ((y & 0x7f) << 7) | (z << 14);
+            n = 4;
+          } else {
+            x = (x & 0x7f) | (y << 7);
+            n = 3;
+          }
+        }
+        if (pos + n > end || x >= fts.length) break;
+        const f = fts[x];
+        if (f === null) break;
+        const ps = f.params;
+        const np = ps.length;
+        if (sp - floor < np) break;
+        let i = np - 1;
+        const base = sp - np;
+        while (i >= 0 && vals[base + i] === ps[i]) i--;
+        if (i >= 0) break;
+        const rs = f.results;
+        if (base + rs.length > vals.length) break;
+        for (let j = 0; j < rs.length; j++) vals[base + j] = rs[j];
+        sp = base + rs.length;
+        pos += n;
+        continue;
+      }
+      case X_BR_IF: case X_BR: {
+        const l = bytes[pos + 1];
+        if (l >= 0x80 || pos + 2 > end || l >= st.depth) break;
+        const f = st.depth - 1 - l;
+        const lt = st.kind[f] === K_LOOP ? st.starts[f] : st.ends[f];
+        const n = lt.length;
+        let top = sp;
+        if (KIND[b] === X_BR_IF) {
+          if (sp === floor || vals[sp - 1] !== I32) break;
+          top = sp - 1;
+        }
+        if (top - floor < n) break;
+        let i = n - 1;
+        while (i >= 0 && vals[top - n + i] === lt[i]) i--;
+        if (i >= 0) break;
+        if (KIND[b] === X_BR_IF) sp = top;
+        else {
+          sp = floor;
+          st.unreach[st.depth - 1] = 1;
+          st.dead = true;
+        }
+        pos += 2;
+        continue;
+      }
+      case X_END: {
+        // The frame's results are exactly what is left above its floor: they stay where they are.
+        const top = st.depth - 1;
+        if (pos + 1 > end || st.kind[top] === K_IF) break;
+        const e = st.ends[top];
+        if (sp - floor !== e.length) break;
+        let i = e.length - 1;
+        while (i >= 0 && vals[floor + i] === e[i]) i--;
+        if (i >= 0) break;
+        st.resetLocals(st.initHeight[top]);
+        st.depth = top;
+        pos += 1;
+        if (top === 0) {
+          r.pos = pos;
+          st.sp = sp;
+          return;
+        }
+        floor = st.floor = st.height[top - 1];
+        st.dead = st.unreach[top - 1] === 1;
+        continue;
+      }
+      case X_BLOCK: case X_LOOP: case X_IF: {
+        const bt = bytes[pos + 1];
+        if (pos + 2 > end) break;
+        const ends = bt === 0x40 ? EMPTY : BT_RESULTS[bt];
+        if (ends === undefined) break;
+        const k = KIND[b];
+        if (k === X_IF) {
+          if (sp === floor || vals[sp - 1] !== I32) break;
+          sp--;
+        }
+        st.sp = sp;
+        st.pushCtrl(k === X_BLOCK ? K_BLOCK : k === X_LOOP ? K_LOOP : K_IF, EMPTY, ends);
+        floor = sp;
+        pos += 2;
+        continue;
+      }
+      case X_GLOBAL_GET: case X_GLOBAL_SET: {
+        const x = bytes[pos + 1];
+        if (x >= 0x80 || pos + 2 > end || x >= globals.length) break;
+        const g = globals[x].type;
+        if (KIND[b] === X_GLOBAL_GET) {
+          if (sp === vals.length) break;
+          vals[sp++] = g.type;
+        } else {
+          if (!g.mutable || sp === floor || vals[sp - 1] !== g.type) break;
+          sp--;
+        }
+        pos += 2;
+        continue;
+      }
+      case X_DROP:
+        if (sp === floor || pos + 1 > end) break;
+        sp--;
+        pos += 1;
+        continue;
+      case X_SELECT: {
+        if (sp - floor < 3 || pos + 1 > end || vals[sp - 1] !== I32) break;
+        const t = vals[sp - 2];
+        if (t !== vals[sp - 3] || t < V128 || t > I32) break; // numeric or vector, equal
+        sp -= 2;
+        pos += 1;
+        continue;
+      }
+    }
+    // The generic path, for one instruction.
+    st.sp = sp;
+    r.pos = pos;
+    step(st);
+    if (st.depth === 0) return;
+    pos = r.pos;
+    sp = st.sp;
+    floor = st.floor;
+    vals = st.vals;
+  }
+}
