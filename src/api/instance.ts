@@ -17,6 +17,7 @@ import { tableInst, tableObject } from './table.js';
 import { tagInst, tagObject } from './tag.js';
 import { isObject, optionalObject, shapeInterface } from './webidl.js';
 import { exnToJS } from './exception.js';
+import { instantiateBuiltinSet, isBuiltinSet } from './builtins.js';
 
 /** "Instantiate the core of a WebAssembly module" (LinkError, RuntimeError, or what JS threw). */
 export function instantiateCore(m: SyntaxModule, imports: ExternVal[]): InstanceInst {
@@ -45,6 +46,11 @@ export function readImports(s: ModuleSlots, importObject: object | undefined): E
     throw new TypeError('WebAssembly.Instance(): imports argument must be present and must be an object');
   }
   const special = new Map<string, object>();
+  for (const name of s.builtins) {
+    if (isBuiltinSet(name) && m.imports.some((imp) => imp.module === `wasm:${name}`)) {
+      special.set(`wasm:${name}`, instantiateBuiltinSet(name));
+    }
+  }
   if (s.importedStringModule !== null) special.set(s.importedStringModule, importedStrings(m, s.importedStringModule));
   const imports: ExternVal[] = [];
   let funcCount = 0;

@@ -8,6 +8,7 @@ import type { Module as SyntaxModule } from '../syntax/module.js';
 import { EXTERNAL_GLOBAL, EXTERNAL_KIND_NAMES, EXTERN, refType } from '../syntax/types.js';
 import { matchValType } from '../valid/match.js';
 import { checkApiLimits } from './limits.js';
+import { builtinImportsValid, findBuiltin } from './builtins.js';
 import {
   copyBufferSource, dictionary, isBufferSource, isObject, member, shapeInterface, toDOMString, toUSVString,
 } from './webidl.js';
@@ -45,12 +46,9 @@ function toUSVStringSequence(v: unknown): string[] {
   return out;
 }
 
-/** Builtin sets this engine knows by name (JS API "Builtins"); js-string comes with its own issue. */
-const BUILTIN_SETS = new Set<string>();
-
 /**
  * "Validate builtins and imported strings": no duplicate set names, imports of known builtins with
- * the builtin's type (none are known yet), and string-constant imports typed `global const (ref extern)`.
+ * the builtin's type (builtins.ts), and string-constant imports typed `global const (ref extern)`.
  */
 function builtinsAndStringsValid(m: SyntaxModule, opts: CompileOptions): boolean {
   const sets = opts.builtins ?? [];
@@ -64,7 +62,7 @@ function builtinsAndStringsValid(m: SyntaxModule, opts: CompileOptions): boolean
       if (g.mutable || !matchValType(stringType, g.type)) return false;
     }
   }
-  return true;
+  return builtinImportsValid(m, sets, strings);
 }
 
 /** "Compile a WebAssembly module" plus the JS API's limits; throws CompileError. */
@@ -117,7 +115,7 @@ export class Module {
     const out: { kind: string; module: string; name: string }[] = [];
     for (const i of s.module.imports) {
       if (s.importedStringModule !== null && i.module === s.importedStringModule) continue;
-      if (isBuiltinImport(i.module, s.builtins)) continue;
+      if (isBuiltinImport(i.module, i.name, s.builtins)) continue;
       out.push({ kind: EXTERNAL_KIND_NAMES[i.kind], module: i.module, name: i.name });
     }
     return out;
@@ -141,9 +139,9 @@ export class Module {
 shapeInterface(Module, 'Module', 1);
 Object.defineProperty(Module.customSections, 'length', { value: 2 });
 
-function isBuiltinImport(moduleName: string, sets: string[]): boolean {
-  // "Find a builtin": only sets this engine implements take imports away from the import object.
-  return sets.some((s) => BUILTIN_SETS.has(s) && moduleName === `wasm:${s}`);
+function isBuiltinImport(moduleName: string, name: string, sets: string[]): boolean {
+  // "Find a builtin": only names of sets this engine implements leave the list.
+  return findBuiltin(moduleName, name, sets) !== null;
 }
 
 function requireModule(v: unknown, what: string): ModuleSlots {

@@ -154,8 +154,13 @@ export function anyToJS(w: unknown): unknown {
   return w;
 }
 
+/**
+ * "v is equal to ToInt32(v)" and in [-2^30, 2^30). -0 is not taken as i31 0: the text is ambiguous
+ * there (WebAssembly/spec#1984) and the champions' reading keeps ToJSValue(ToWebAssemblyValue(v))
+ * identical to v, which is also what V8 does with -0 through externref.
+ */
 export function isI31Range(v: number): boolean {
-  return (v | 0) === v && v < 0x40000000 && v >= -0x40000000;
+  return (v | 0) === v && v < 0x40000000 && v >= -0x40000000 && (v !== 0 || 1 / v > 0);
 }
 
 /** ToJSValue of a boxed value of type `t` (never v128 or exnref). */
