@@ -31,8 +31,9 @@ const TRAP_CLASSES: [RegExp, string][] = [
   // ("integer overflow", "invalid conversion to integer"), and "divide result unrepresentable" for
   // the spec's division "integer overflow": one class for all of them.
   [/integer overflow|unrepresentable|invalid conversion to integer/i, 'overflow/conversion'],
-  [/null function|uninitialized element|indirect call to null|dereferencing a null|null reference/i, 'null'],
-  [/signature mismatch|indirect call type mismatch/i, 'sig-mismatch'],
+  // V8 says "null function or function signature mismatch" for both call_indirect traps.
+  [/null function|uninitialized element|indirect call to null|signature mismatch|indirect call type mismatch/i, 'null-or-sig'],
+  [/dereferencing a null|null reference/i, 'null'],
   [/stack|recursion/i, 'stack'],
 ];
 
