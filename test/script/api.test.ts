@@ -1,7 +1,7 @@
 // purewasm's own WebAssembly namespace (src/index.ts) driven by the spec scripts through the
 // native adapter, against the engine contract directly: the JS API layer must not change any
-// outcome. Wherever both evaluated a check, they must agree (pass/fail); the scripts are those the
-// runner is proven on against V8 (native-files.json).
+// outcome. Wherever both evaluated a check, they must agree (pass/fail); the scripts are a third of
+// those the runner is proven on against V8 (native-files.json).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,10 @@ import { contractEngine } from '../../src/script/contract-engine.js';
 import { WebAssembly as PureWebAssembly } from '../../src/index.js';
 import { TESTSUITE_BIN } from '../util/wast-binaries.js';
 
-const FILES: string[] = JSON.parse(readFileSync(new URL('../../../test/script/native-files.json', import.meta.url), 'utf8'));
+// Every third script of the list: the API layer is the same code for all of them, and this keeps
+// the test to a few seconds (the spec test already runs every script on the engine).
+const FILES: string[] = (JSON.parse(readFileSync(new URL('../../../test/script/native-files.json', import.meta.url), 'utf8')) as string[])
+  .filter((_, i) => i % 3 === 0);
 
 test('the JS API layer agrees with the engine contract on every check both run', { timeout: 5 * 60_000 }, () => {
   let both = 0;
