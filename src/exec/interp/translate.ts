@@ -14,6 +14,7 @@ import type { Module } from '../../syntax/module.js';
 import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
 import { OP } from './ops.js';
+import { inlinable, writtenLocals } from '../compile/inline.js';
 import { NUMOPS, FN_NAMES } from './numops.js';
 import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
 import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code, type Handler } from './code.js';
@@ -95,6 +96,10 @@ export class Translator {
   private lastStart = -1;
   private lastDst = -1;
   private lastEnd = -1;
+  /** Locals of the function itself; slots [nOwnLocals, base) are the inline region. */
+  private readonly nOwnLocals: number;
+  /** While a callee is expanded inline: its local kinds and the parameters standing for arguments. */
+  private inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
 
   constructor(mod: Module, index: number) {
     this.mod = mod;
@@ -103,7 +108,81 @@ export class Translator {
     this.type = mod.typeDefs[mod.funcs[index]].comp as FuncType;
     const body = mod.codes[index - mod.numImportedFuncs];
     this.localKinds = [...this.type.params, ...body.locals].map(kindOf);
-    this.base = this.localKinds.length;
+    this.nOwnLocals = this.localKinds.length;
+    this.base = this.nOwnLocals + this.inlineRegion(body.start, body.end);
+  }
+
+  /**
+   * Small straight-line callees (the compile tier's inline.ts decides which) are expanded at their
+   * call sites, their locals in a region of slots after ours that all expansions share (they never
+   * nest: such callees make no calls). Returns the region's size.
+   */
+  private inlineRegion(start: number, end: number): number {
+    const r = new Reader(this.mod.bytes, start, end);
+    const ins = new Instr();
+    let size = 0;
+    while (!r.eof()) {
+      readInstr(r, ins, this.space);
+      if (ins.op.name === 'call' && ins.a !== this.index && inlinable(this.mod, ins.a)) {
+        const body = this.mod.codes[ins.a - this.mod.numImportedFuncs];
+        size = Math.max(size, this.funcType(ins.a).params.length + body.locals.length);
+      }
+    }
+    return size;
+  }
+
+  /** Expands the call of inlinable function f in place: its results end up on the stack. */
+  private inlineCall(f: number): void {
+    const ft = this.funcType(f);
+    const body = this.mod.codes[f - this.mod.numImportedFuncs];
+    const kinds = [...ft.params, ...body.locals].map(kindOf);
+    const written = writtenLocals(this.mod, body.start, body.end, this.space);
+    const region = this.nOwnLocals;
+    const aliases = new Map<number, Ent>();
+    const n = ft.params.length;
+    const top = this.stack.length - n;
+    for (let i = 0; i < n; i++) {
+      const e = this.stack[top + i];
+      // A constant or a local of ours (which the callee cannot change) stands for a parameter the
+      // callee never assigns; anything else is copied into the region.
+      if (!written.has(i) && e.s < this.nOwnLocals) aliases.set(i, { ...e });
+      else if (e.s < 0) this.constTo(e, region + i);
+      else this.emit(MOV[e.k], region + i, e.s);
+    }
+    this.stack.length = top;
+    for (let i = n; i < kinds.length; i++) {
+      const slot = region + i;
+      switch (kinds[i]) {
+        case K_I: this.emit(OP.CONST_I, slot, 0); break;
+        case K_L: this.emit(OP.CONST_L, slot, 0, 0); break;
+        case K_D: this.emit(OP.CONST_D, slot, this.constant(0)); break;
+        default: this.emit(OP.CONST_R, slot); break;
+      }
+    }
+    this.inl = { kinds, aliases };
+    const r = new Reader(this.mod.bytes, body.start, body.end);
+    const ins = new Instr();
+    for (;;) {
+      readInstr(r, ins, this.space);
+      if (ins.op.name === 'end') break;
+      this.instr(ins);
+    }
+    this.inl = null;
+    // The next expansion reuses the region: nothing pending may still read it.
+    for (let d = 0; d < this.stack.length; d++) {
+      const s = this.stack[d].s;
+      if (s >= region && s < this.base) this.materialize(d);
+    }
+  }
+
+  /** Local i (of the function, or of the callee being expanded) as a stack entry. */
+  private localEntry(i: number): Ent {
+    if (this.inl === null) return { k: this.localKinds[i], s: i, c: 0 };
+    const alias = this.inl.aliases.get(i);
+    return alias ? { ...alias } : { k: this.inl.kinds[i], s: this.nOwnLocals + i, c: 0 };
+  }
+  private localSlot(i: number): number {
+    return this.inl === null ? i : this.nOwnLocals + i;
   }
 
   // ---- emitting ----
@@ -470,7 +549,8 @@ export class Translator {
         this.dead = true;
         return;
       case 'call':
-        this.call(OP.CALL, ins.a, this.funcType(ins.a), -1);
+        if (this.inl === null && ins.a !== this.index && inlinable(this.mod, ins.a)) this.inlineCall(ins.a);
+        else this.call(OP.CALL, ins.a, this.funcType(ins.a), -1);
         return;
       case 'return_call':
         this.call(OP.RETURN_CALL, ins.a, this.funcType(ins.a), -1);
@@ -561,11 +641,11 @@ export class Translator {
       }
       case 'local.get': {
         this.note(this.stack.length);
-        this.stack.push({ k: this.localKinds[ins.a], s: ins.a, c: 0 });
+        this.stack.push(this.localEntry(ins.a));
         return;
       }
       case 'local.set': case 'local.tee': {
-        const l = ins.a;
+        const l = this.localSlot(ins.a);
         const d = this.stack.length - 1;
         const x = this.stack.pop()!;
         const retarget = x.s === this.own(d) && this.lastEnd === this.n && this.code[this.lastDst] === x.s &&
