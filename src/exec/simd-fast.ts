@@ -411,3 +411,14 @@ export const FAST_MEMORY_OPS: ReadonlyMap<string, (...args: never[]) => Uint8Arr
   ['v128.load32_zero', v128Load32Zero], ['v128.load16x4_s', v128Load16x4S], ['v128.load16x4_u', v128Load16x4U],
   ['v128.load8x8_u', v128Load8x8U], ['v128.load8x8_s', v128Load8x8S],
 ]);
+
+/** The v128 of four int32 words (lanes little-endian): unboxed compiled code (compile/simd-words.ts)
+ *  materialises its values with this where an array is needed. */
+export function v128FromWords(w0: number, w1: number, w2: number, w3: number): Uint8Array {
+  const r = new Uint8Array(16);
+  r[0] = w0; r[1] = w0 >> 8; r[2] = w0 >> 16; r[3] = w0 >> 24;
+  r[4] = w1; r[5] = w1 >> 8; r[6] = w1 >> 16; r[7] = w1 >> 24;
+  r[8] = w2; r[9] = w2 >> 8; r[10] = w2 >> 16; r[11] = w2 >> 24;
+  r[12] = w3; r[13] = w3 >> 8; r[14] = w3 >> 16; r[15] = w3 >> 24;
+  return r;
+}

@@ -14,6 +14,7 @@ import * as ints from './simd-int.js';
 import * as floats from './simd-float.js';
 import * as mem from './simd-mem.js';
 import { FAST_OPS, FAST_MEMORY_OPS } from './simd-fast.js';
+export { v128FromWords } from './simd-fast.js';
 
 export {
   v128Not, v128And, v128Andnot, v128Or, v128Xor, v128Bitselect, v128AnyTrue,

@@ -1,0 +1,322 @@
+// Unboxed SIMD for the integer and bitwise instructions that dominate auto-vectorised code. A v128
+// produced here lives in four fresh JS variables (int32 words, little-endian lanes) computed by
+// inline expressions, and is pushed as the pending expression `v128FromWords(w0, w1, w2, w3)`: the
+// next instruction handled here takes the words straight from the variables (no array at all),
+// while anything else (locals, calls, block results, the generic helpers) evaluates the
+// expression and gets the ordinary immutable 16-byte array. Loads and stores go through the
+// DataView as four int32 accesses. The variables are `var`s with names unique in the function,
+// assigned once per execution of their straight-line code, so pending uses stay valid (pending
+// expressions never outlive the block that computes them). Instructions not handled return false
+// and take the generic path (simdops.ts).
+
+import type { Instr } from '../../binary/instr.js';
+import { I32, V128 } from '../../syntax/types.js';
+import type { Entry, FuncCompiler } from './body.js';
+import { address } from './memops.js';
+
+interface State {
+  n: number;
+  /** v128 constants made so far: bytes → prologue constant. */
+  consts: Map<string, string>;
+  /** Pending materialisation expression → its word expressions. */
+  words: Map<string, string[]>;
+}
+const states = new WeakMap<FuncCompiler, State>();
+function state(c: FuncCompiler): State {
+  let s = states.get(c);
+  if (!s) states.set(c, (s = { n: 0, consts: new Map(), words: new Map() }));
+  return s;
+}
+
+/** The four words of entry x, which emitWords has checked to be known. */
+function wordsOf(c: FuncCompiler, x: Entry): string[] {
+  return state(c).words.get(x.e)!;
+}
+
+/** Whether x is a pending v128 whose words are known (else it is an array: the generic path). */
+function known(c: FuncCompiler, x: Entry): boolean {
+  return !x.v && state(c).words.has(x.e);
+}
+
+/** Computes the four word expressions into fresh variables and pushes the v128. */
+function pushWords(c: FuncCompiler, ws: string[]): void {
+  const s = state(c);
+  const v = `q${s.n++}`;
+  const w = [0, 1, 2, 3].map((k) => `${v}_${k}`);
+  c.emit(`var ${w.map((n, k) => `${n} = ${ws[k]}`).join(', ')};`);
+  const e = `${c.use('v128FromWords')}(${w.join(', ')})`;
+  s.words.set(e, w);
+  c.push(V128, e);
+}
+
+/** A scalar operand evaluated once into a fresh variable. */
+function once(c: FuncCompiler, e: string): string {
+  if (/^(\(?-?\d+\)?|[a-zA-Z_$][\w$]*)$/.test(e)) return e;
+  const v = `q${state(c).n++}`;
+  c.emit(`var ${v} = ${e};`);
+  return v;
+}
+
+// ---- lanes of words: lane j of width b bits (8, 16, 32) in word list w ----
+function lane(w: string[], b: number, j: number, signed: boolean): string {
+  const per = 32 / b;
+  const x = w[Math.floor(j / per)];
+  const at = (j % per) * b;
+  if (b === 32) return signed ? x : `(${x} >>> 0)`;
+  if (signed) return at + b === 32 ? `(${x} >> ${at})` : `(${x} << ${32 - at - b} >> ${32 - b})`;
+  return at + b === 32 ? `(${x} >>> ${at})` : at === 0 ? `(${x} & ${2 ** b - 1})` : `(${x} >>> ${at} & ${2 ** b - 1})`;
+}
+/** Words from lane values (any int expressions, wrapped to the lane width). */
+function pack(b: number, lanes: string[]): string[] {
+  const per = 32 / b;
+  const out: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    const parts: string[] = [];
+    for (let i = 0; i < per; i++) {
+      const x = lanes[k * per + i];
+      const at = i * b;
+      if (b === 32) parts.push(`${x} | 0`);
+      else if (at + b === 32) parts.push(`${x} << ${at}`);
+      else parts.push(at === 0 ? `${x} & ${2 ** b - 1}` : `(${x} & ${2 ** b - 1}) << ${at}`);
+    }
+    out.push(parts.map((p) => `(${p})`).join(' | '));
+  }
+  return out;
+}
+const count = (b: number): number => 128 / b;
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+type Emit = (c: FuncCompiler, ins: Instr) => boolean;
+export const WORDS = new Map<string, Emit>();
+
+/** Lane-wise binary operation of a shape (lanes read signed or unsigned). */
+function bin(name: string, b: number, signed: boolean, f: (x: string, y: string) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    pushWords(c, pack(b, range(count(b)).map((j) => f(lane(wx, b, j, signed), lane(wy, b, j, signed)))));
+    return true;
+  });
+}
+function un(name: string, b: number, signed: boolean, f: (x: string) => string): void {
+  WORDS.set(name, (c) => {
+    const wx = wordsOf(c, c.pop());
+    pushWords(c, pack(b, range(count(b)).map((j) => f(lane(wx, b, j, signed)))));
+    return true;
+  });
+}
+
+// bitwise on whole words
+function word2(name: string, f: (x: string, y: string) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    pushWords(c, range(4).map((k) => f(wx[k], wy[k])));
+    return true;
+  });
+}
+word2('v128.and', (x, y) => `${x} & ${y}`);
+word2('v128.or', (x, y) => `${x} | ${y}`);
+word2('v128.xor', (x, y) => `${x} ^ ${y}`);
+word2('v128.andnot', (x, y) => `${x} & ~${y}`);
+WORDS.set('v128.not', (c) => {
+  const wx = wordsOf(c, c.pop());
+  pushWords(c, wx.map((x) => `~${x}`));
+  return true;
+});
+WORDS.set('v128.bitselect', (c) => {
+  const [m, y, x] = [c.pop(), c.pop(), c.pop()];
+  const [wx, wy, wm] = [wordsOf(c, x), wordsOf(c, y), wordsOf(c, m)];
+  pushWords(c, range(4).map((k) => `(${wx[k]} & ${wm[k]}) | (${wy[k]} & ~${wm[k]})`));
+  return true;
+});
+WORDS.set('v128.any_true', (c) => {
+  const wx = wordsOf(c, c.pop());
+  c.pushCond(`((${wx.join(' | ')}) !== 0)`);
+  return true;
+});
+WORDS.set('v128.const', (c, ins) => {
+  // The shared constant array (nothing to allocate where an array is needed), words as literals.
+  const b = ins.bytes!;
+  const list = Array.from(b).join(', ');
+  const st = state(c);
+  const name = st.consts.get(list) ?? c.constant(`new Uint8Array([${list}])`);
+  st.consts.set(list, name);
+  st.words.set(name, range(4).map((k) => `(${b[4 * k] | (b[4 * k + 1] << 8) | (b[4 * k + 2] << 16) | (b[4 * k + 3] << 24)})`));
+  c.push(V128, name);
+  return true;
+});
+
+const clamp = (lo: number, hi: number, e: string): string => `Math.max(${lo}, Math.min(${hi}, ${e}))`;
+const mask = (e: string): string => `(${e} ? -1 : 0)`;
+const cmps: [string, string][] = [['eq', '==='], ['ne', '!=='], ['lt', '<'], ['gt', '>'], ['le', '<='], ['ge', '>=']];
+
+for (const [shape, b] of [['i8x16', 8], ['i16x8', 16], ['i32x4', 32]] as const) {
+  const max = 2 ** (b - 1) - 1, min = -(2 ** (b - 1)), umax = 2 ** b - 1;
+  bin(`${shape}.add`, b, false, (x, y) => `${x} + ${y}`);
+  bin(`${shape}.sub`, b, false, (x, y) => `${x} - ${y}`);
+  for (const [op, js] of cmps) {
+    if (op === 'eq' || op === 'ne') bin(`${shape}.${op}`, b, true, (x, y) => mask(`${x} ${js} ${y}`));
+    else {
+      bin(`${shape}.${op}_s`, b, true, (x, y) => mask(`${x} ${js} ${y}`));
+      bin(`${shape}.${op}_u`, b, false, (x, y) => mask(`${x} ${js} ${y}`));
+    }
+  }
+  bin(`${shape}.min_s`, b, true, (x, y) => `(${x} < ${y} ? ${x} : ${y})`);
+  bin(`${shape}.max_s`, b, true, (x, y) => `(${x} > ${y} ? ${x} : ${y})`);
+  bin(`${shape}.min_u`, b, false, (x, y) => `(${x} < ${y} ? ${x} : ${y})`);
+  bin(`${shape}.max_u`, b, false, (x, y) => `(${x} > ${y} ? ${x} : ${y})`);
+  un(`${shape}.neg`, b, true, (x) => `-${x}`);
+  un(`${shape}.abs`, b, true, (x) => `(${x} < 0 ? -${x} : ${x})`);
+  if (b < 32) {
+    bin(`${shape}.add_sat_s`, b, true, (x, y) => clamp(min, max, `${x} + ${y}`));
+    bin(`${shape}.sub_sat_s`, b, true, (x, y) => clamp(min, max, `${x} - ${y}`));
+    bin(`${shape}.add_sat_u`, b, false, (x, y) => `Math.min(${umax}, ${x} + ${y})`);
+    bin(`${shape}.sub_sat_u`, b, false, (x, y) => `Math.max(0, ${x} - ${y})`);
+    bin(`${shape}.avgr_u`, b, false, (x, y) => `(${x} + ${y} + 1) >>> 1`);
+  }
+  if (b > 8) bin(`${shape}.mul`, b, false, (x, y) => `Math.imul(${x}, ${y})`);
+  // shifts: the count modulo the lane width, evaluated once
+  for (const [op, js, signed] of [['shl', '<<', false], ['shr_s', '>>', true], ['shr_u', '>>>', false]] as const) {
+    WORDS.set(`${shape}.${op}`, (c) => {
+      const n = once(c, `(${c.pop().e} & ${b - 1})`);
+      const wx = wordsOf(c, c.pop());
+      pushWords(c, pack(b, range(count(b)).map((j) => `(${lane(wx, b, j, signed)} ${js} ${n})`)));
+      return true;
+    });
+  }
+  WORDS.set(`${shape}.splat`, (c) => {
+    const x = once(c, c.pop().e);
+    pushWords(c, pack(b, range(count(b)).map(() => x)));
+    return true;
+  });
+  const extract = (name: string, signed: boolean): void => {
+    WORDS.set(name, (c, ins) => {
+      const wx = wordsOf(c, c.pop());
+      const e = lane(wx, b, ins.a, signed);
+      c.push(I32, e);
+      return true;
+    });
+  };
+  if (b === 32) extract(`${shape}.extract_lane`, true);
+  else {
+    extract(`${shape}.extract_lane_s`, true);
+    extract(`${shape}.extract_lane_u`, false);
+  }
+  WORDS.set(`${shape}.replace_lane`, (c, ins) => {
+    const x = once(c, c.pop().e);
+    const wx = wordsOf(c, c.pop());
+    pushWords(c, pack(b, range(count(b)).map((j) => (j === ins.a ? x : lane(wx, b, j, false)))));
+    return true;
+  });
+  WORDS.set(`${shape}.all_true`, (c) => {
+    const wx = wordsOf(c, c.pop());
+    c.pushCond(`(${range(count(b)).map((j) => `${lane(wx, b, j, false)} !== 0`).join(' && ')})`);
+    return true;
+  });
+  WORDS.set(`${shape}.bitmask`, (c) => {
+    const wx = wordsOf(c, c.pop());
+    c.push(I32, `(${range(count(b)).map((j) => `(${lane(wx, b, j, false)} >>> ${b - 1}) << ${j}`).join(' | ')})`);
+    return true;
+  });
+}
+
+// narrowing, widening, dot
+for (const [name, from, to, signed] of [
+  ['i8x16.narrow_i16x8_s', 16, 8, true], ['i8x16.narrow_i16x8_u', 16, 8, false],
+  ['i16x8.narrow_i32x4_s', 32, 16, true], ['i16x8.narrow_i32x4_u', 32, 16, false],
+] as const) {
+  const [lo, hi] = signed ? [-(2 ** (to - 1)), 2 ** (to - 1) - 1] : [0, 2 ** to - 1];
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    const n = count(from);
+    const lanes = range(2 * n).map((j) => clamp(lo, hi, j < n ? lane(wx, from, j, true) : lane(wy, from, j - n, true)));
+    pushWords(c, pack(to, lanes));
+    return true;
+  });
+}
+for (const [shape, to] of [['i16x8', 16], ['i32x4', 32], ['i64x2', 64]] as const) {
+  const from = to / 2;
+  const src = `i${from}x${128 / from}`;
+  for (const half of ['low', 'high'] as const) {
+    for (const s of ['s', 'u'] as const) {
+      WORDS.set(`${shape}.extend_${half}_${src}_${s}`, (c) => {
+        const wx = wordsOf(c, c.pop());
+        const base = half === 'low' ? 0 : count(to);
+        if (to === 64) {
+          const ls = range(2).map((j) => lane(wx, 32, base + j, true));
+          pushWords(c, [ls[0], s === 's' ? `${ls[0]} >> 31` : '0', ls[1], s === 's' ? `${ls[1]} >> 31` : '0']);
+        } else pushWords(c, pack(to, range(count(to)).map((j) => lane(wx, from, base + j, s === 's'))));
+        return true;
+      });
+    }
+  }
+}
+WORDS.set('i32x4.dot_i16x8_s', (c) => {
+  const [y, x] = [c.pop(), c.pop()];
+  const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  const p = (j: number): string => `${lane(wx, 16, j, true)} * ${lane(wy, 16, j, true)}`;
+  pushWords(c, range(4).map((k) => `(${p(2 * k)} + ${p(2 * k + 1)}) | 0`));
+  return true;
+});
+WORDS.set('i8x16.shuffle', (c, ins) => {
+  const [y, x] = [c.pop(), c.pop()];
+  const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  const idx = ins.bytes!;
+  const src = (i: number): string[] => (i < 16 ? wx : wy);
+  pushWords(c, range(4).map((k) => {
+    const i0 = idx[4 * k];
+    // A whole aligned word moves as one.
+    if (i0 % 4 === 0 && idx[4 * k + 1] === i0 + 1 && idx[4 * k + 2] === i0 + 2 && idx[4 * k + 3] === i0 + 3) return src(i0)[(i0 % 16) / 4];
+    return range(4).map((j) => {
+      const i = idx[4 * k + j];
+      const b = lane(src(i), 8, i % 16, false);
+      return j === 0 ? b : `${b} << ${8 * j}`;
+    }).join(' | ');
+  }));
+  return true;
+});
+
+// ---- memory: four int32 accesses through the DataView after the usual bounds check ----
+function dvOf(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
+  return address(c, ins, x, width) || `${c.memory(ins.a).M}.dv`;
+}
+function loadWords(name: string, width: number, words: (dv: string) => string[]): void {
+  WORDS.set(name, (c, ins) => {
+    const dv = dvOf(c, ins, c.pop(), width);
+    pushWords(c, words(dv));
+    return true;
+  });
+}
+const g32 = (dv: string, at: number): string => `${dv}.getInt32(A${at ? ` + ${at}` : ''}, true)`;
+loadWords('v128.load', 16, (dv) => range(4).map((k) => g32(dv, 4 * k)));
+loadWords('v128.load64_zero', 8, (dv) => [g32(dv, 0), g32(dv, 4), '0', '0']);
+loadWords('v128.load32_zero', 4, (dv) => [g32(dv, 0), '0', '0', '0']);
+loadWords('v128.load16x4_s', 8, (dv) => range(4).map((k) => `${dv}.getInt16(A + ${2 * k}, true)`));
+loadWords('v128.load16x4_u', 8, (dv) => range(4).map((k) => `${dv}.getUint16(A + ${2 * k}, true)`));
+loadWords('v128.load8x8_s', 8, (dv) => range(4).map((k) => `(${dv}.getInt8(A + ${2 * k}) & 65535) | ${dv}.getInt8(A + ${2 * k + 1}) << 16`));
+loadWords('v128.load8x8_u', 8, (dv) => range(4).map((k) => `${dv}.getUint8(A + ${2 * k}) | ${dv}.getUint8(A + ${2 * k + 1}) << 16`));
+WORDS.set('v128.store', (c, ins) => {
+  const v = c.pop();
+  const x = c.pop();
+  const wv = wordsOf(c, v);
+  const dv = dvOf(c, ins, x, 16);
+  c.emit(range(4).map((k) => `${dv}.setInt32(A${k ? ` + ${4 * k}` : ''}, ${wv[k]}, true);`).join(' '));
+  return true;
+});
+
+/**
+ * Handles `ins` unboxed if it is one of the instructions above and its v128 operands are known
+ * words (so nothing is unpacked from arrays); loads and constants always start a chain.
+ */
+export function emitWords(c: FuncCompiler, ins: Instr): boolean {
+  const f = WORDS.get(ins.op.name);
+  if (f === undefined) return false;
+  const n = ins.op.params?.length ?? 0;
+  for (let i = c.stack.length - n; i < c.stack.length; i++) {
+    const x = c.stack[i];
+    if (x.t === V128 && !known(c, x)) return false;
+  }
+  return f(c, ins);
+}
