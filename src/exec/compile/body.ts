@@ -17,7 +17,6 @@ import { GC } from './gcops.js';
 import { emitSimd } from './simdops.js';
 import { legacyCatch, legacyDelegate, legacyEnd, legacyTry, legacyRethrow, tryTableHandler } from './eh.js';
 import { zeroValue } from './simd.js';
-import { emitWords } from './simd-words.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -689,7 +688,7 @@ export class FuncCompiler {
       gc(this, ins);
       return;
     }
-    if (emitWords(this, ins) || emitSimd(this, ins)) return; // unboxed where possible (simd-words.ts)
+    if (emitSimd(this, ins)) return;
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
   }
 
