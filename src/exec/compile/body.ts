@@ -17,6 +17,7 @@ import { GC } from './gcops.js';
 import { emitSimd } from './simdops.js';
 import { legacyCatch, legacyDelegate, legacyEnd, legacyTry, legacyRethrow, tryTableHandler } from './eh.js';
 import { zeroValue } from './simd.js';
+import { emitWords } from './simd-words.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -688,7 +689,7 @@ export class FuncCompiler {
       gc(this, ins);
       return;
     }
-    if (emitSimd(this, ins)) return;
+    if (emitWords(this, ins) || emitSimd(this, ins)) return; // unboxed where possible (simd-words.ts)
     throw new Error(`not yet implemented: instruction ${name} in the JavaScript tier`);
   }
 
