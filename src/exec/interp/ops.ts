@@ -49,6 +49,8 @@ export const OP_NAMES = [
   // i64 with a constant operand [op, d, a, lo, hi] / [op, d, a, n] (n in 1..63), and i64.mul
   'I64_ADD_K', 'I64_AND_K', 'I64_OR_K', 'I64_XOR_K', 'I64_SHL_K', 'I64_SHR_S_K', 'I64_SHR_U_K', 'I64_ROTL_K', 'I64_MUL',
   'REF_EQ',
+  // memory 0 at the sum of two i32 slots: [op, value, a, b, offset]
+  'LOAD_I32_AT', 'LOAD_I64_AT', 'LOAD_I8_U_AT', 'LOAD_F64_AT', 'STORE_I32_AT', 'STORE_I64_AT', 'STORE_I8_AT', 'STORE_F64_AT',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

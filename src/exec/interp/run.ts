@@ -438,6 +438,28 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         break;
       }
       case 163: /* REF_EQ */ I[fp + ops[pc + 1]] = refEq(RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]) ? 1 : 0; pc += 4; break;
+      case 164: /* LOAD_I32_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 5; break; }
+      case 165: /* LOAD_I64_AT */ {
+        const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
+        if (ea > ln - 8) oob();
+        const d = fp + ops[pc + 1];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        pc += 5;
+        break;
+      }
+      case 166: /* LOAD_I8_U_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 5; break; }
+      case 167: /* LOAD_F64_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
+      case 168: /* STORE_I32_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 5; break; }
+      case 169: /* STORE_I64_AT */ {
+        const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
+        if (ea > ln - 8) oob();
+        const v = fp + ops[pc + 1];
+        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
+        pc += 5;
+        break;
+      }
+      case 170: /* STORE_I8_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
+      case 171: /* STORE_F64_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }

@@ -57,6 +57,11 @@ const WITH_K = new Map<number, [number, (c: number) => number]>([
   [OP.I32_SHL, [OP.I32_SHL_K, (c) => c & 31]], [OP.I32_SHR_S, [OP.I32_SHR_S_K, (c) => c & 31]],
   [OP.I32_SHR_U, [OP.I32_SHR_U_K, (c) => c & 31]],
 ]);
+/** Fast loads and stores with a fused address addition. */
+const AT = new Map<number, number>([
+  [OP.LOAD_I32, OP.LOAD_I32_AT], [OP.LOAD_I64, OP.LOAD_I64_AT], [OP.LOAD_I8_U, OP.LOAD_I8_U_AT], [OP.LOAD_F64, OP.LOAD_F64_AT],
+  [OP.STORE_I32, OP.STORE_I32_AT], [OP.STORE_I64, OP.STORE_I64_AT], [OP.STORE_I8, OP.STORE_I8_AT], [OP.STORE_F64, OP.STORE_F64_AT],
+]);
 /** i64 shifts and rotations by a constant (rotr becomes rotl). */
 const SHIFTS_K: Record<string, number> = {
   'i64.shl': OP.I64_SHL_K, 'i64.shr_s': OP.I64_SHR_S_K, 'i64.shr_u': OP.I64_SHR_U_K, 'i64.rotl': OP.I64_ROTL_K, 'i64.rotr': OP.I64_ROTL_K,
@@ -793,6 +798,7 @@ export class Translator {
   private memory(ins: Instr, m: { load: boolean; kind: number; width: number; res: number; fast: number; hi: number }): void {
     const addr64 = this.mod.memories[ins.a].limits.addr64;
     const fast = ins.a === 0 && !addr64 && ins.offset <= 0x7fffffff && m.fast >= 0;
+    if (fast && m.hi < 0 && this.fuseAddress(m.load, m.fast, ins.offset)) return;
     if (m.load) {
       const a = this.popSlot();
       const d = this.pushOwn(m.res);
@@ -806,6 +812,35 @@ export class Translator {
     const a = this.popSlot();
     if (fast) this.emit(m.fast, v, a, ins.offset);
     else this.emit(OP.STORE_ANY, v, a, m.kind, this.constant(ins.offset), ins.a, addr64 ? 1 : 0);
+  }
+
+  /**
+   * A load or store whose address is an i32.add computed just before: one op adds and accesses
+   * (the sum wraps to 32 bits first, exactly as the separate add would).
+   */
+  private fuseAddress(load: boolean, op: number, offset: number): boolean {
+    const fused = AT.get(op);
+    if (fused === undefined) return false;
+    const da = this.stack.length - (load ? 1 : 2);
+    const a = this.stack[da];
+    if (!load && this.stack[da + 1].s < 0) return false; // the value's constant would be emitted after the add
+    if (a.s !== this.own(da) || this.lastEnd !== this.n || this.code[this.lastDst] !== a.s || this.code[this.lastStart] !== OP.I32_ADD) return false;
+    const x = this.code[this.lastStart + 2];
+    const y = this.code[this.lastStart + 3];
+    this.n = this.lastStart;
+    if (load) {
+      this.stack.pop();
+      this.emitResult(fused, this.pushOwn(this.loadKind(op)), x, y, offset);
+    } else {
+      const v = this.stack.pop()!.s;
+      this.stack.pop();
+      this.emit(fused, v, x, y, offset);
+    }
+    return true;
+  }
+
+  private loadKind(op: number): number {
+    return op === OP.LOAD_I64 ? K_L : op === OP.LOAD_F64 ? K_D : K_I;
   }
 
   /** Memory/table/segment instructions: [MISC, which, i64 mask, operands…, immediates…]. */
