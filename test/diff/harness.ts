@@ -1,8 +1,10 @@
 // One differential run: instantiate a module on a WebAssembly namespace (native V8 or purewasm's),
 // call every exported function with fixed arguments, and record what an embedder can observe as a
-// list of lines: results, traps (by reason class), exceptions, every import call with its
-// arguments, exported globals and a hash of each exported memory at the end. Two engines agree on a
-// module when their lists are equal.
+// list of lines (results, traps by reason class, exceptions, every import call with its arguments,
+// exported globals) and the final contents of each exported memory. Two engines agree on a module
+// when their lines are equal and their memories are equal up to NaN payloads: the spec lets a NaN
+// result be any arithmetic NaN when an operand is a non-canonical NaN, and V8 returns the canonical
+// one where purewasm propagates the operand's payload, which a later store makes visible.
 //
 // Modules from binaryen's `wasm-opt -ttf` export `hangLimitInitializer`; like binaryen's own fuzz
 // shell, it is called before each export so that every call is bounded.
@@ -67,11 +69,26 @@ function argsFor(t: ValType, k: number): unknown {
   return ARGS[t]?.[k] ?? null;
 }
 
-/** FNV-1a over a memory's bytes. */
-function hash(b: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return `${b.length}:${(h >>> 0).toString(16)}`;
+export interface Trace {
+  log: string[];
+  memories: Uint8Array[];
+}
+
+/** Whether a and b differ only in bytes that lie, in both, inside an f32 or f64 NaN. */
+export function equalUpToNaNs(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  const da = new DataView(a.buffer, a.byteOffset, a.length);
+  const db = new DataView(b.buffer, b.byteOffset, b.length);
+  const nan = (o: number, w: 4 | 8): boolean => o >= 0 && o + w <= a.length &&
+    (w === 4 ? Number.isNaN(da.getFloat32(o, true)) && Number.isNaN(db.getFloat32(o, true))
+      : Number.isNaN(da.getFloat64(o, true)) && Number.isNaN(db.getFloat64(o, true)));
+  for (let j = 0; j < a.length; j++) {
+    if (a[j] === b[j]) continue;
+    let ok = false;
+    for (let o = j - 7; o <= j && !ok; o++) ok = nan(o, 8) || (o >= j - 3 && nan(o, 4));
+    if (!ok) return false;
+  }
+  return true;
 }
 
 /** Parameter types of the exported functions, from purewasm's decoder (types are not reflected). */
@@ -85,19 +102,20 @@ function exportParams(bytes: Uint8Array): Map<string, ValType[]> {
   return out;
 }
 
-export function trace(ns: Ns, bytes: Uint8Array, rounds = 2): string[] {
+export function trace(ns: Ns, bytes: Uint8Array, rounds = 2): Trace {
   const log: string[] = [];
+  const memories: Uint8Array[] = [];
   let mod: object;
   try {
     mod = new ns.Module(bytes);
   } catch (e) {
-    return [`compile: ${trapClass(e, ns)}`];
+    return { log: [`compile: ${trapClass(e, ns)}`], memories };
   }
   const params = exportParams(bytes);
   // Every import is a logging function: the fuzz modules only import functions.
   const imports: Record<string, Record<string, unknown>> = {};
   for (const imp of (ns.Module as unknown as { imports(m: object): { module: string; name: string; kind: string }[] }).imports(mod)) {
-    if (imp.kind !== 'function') return [`unsupported import kind ${imp.kind}`];
+    if (imp.kind !== 'function') return { log: [`unsupported import kind ${imp.kind}`], memories };
     (imports[imp.module] ??= {})[imp.name] = (...a: unknown[]) => {
       log.push(`import ${imp.module}.${imp.name}(${a.map(show).join(',')})`);
       if (log.length > 10_000) throw new Error('too much logging');
@@ -107,7 +125,7 @@ export function trace(ns: Ns, bytes: Uint8Array, rounds = 2): string[] {
   try {
     inst = new ns.Instance(mod, imports);
   } catch (e) {
-    return [...log, `instantiate: ${trapClass(e, ns)}`];
+    return { log: [...log, `instantiate: ${trapClass(e, ns)}`], memories };
   }
   const ex = inst.exports;
   const reset = ex.hangLimitInitializer as (() => void) | undefined;
@@ -124,18 +142,27 @@ export function trace(ns: Ns, bytes: Uint8Array, rounds = 2): string[] {
     }
   }
   for (const [name, v] of Object.entries(ex)) {
-    if (v instanceof ns.Memory) log.push(`memory ${name} ${hash(new Uint8Array(v.buffer))}`);
+    if (v instanceof ns.Memory) {
+      log.push(`memory ${name} ${v.buffer.byteLength} bytes`);
+      memories.push(new Uint8Array(v.buffer).slice());
+    }
     else if (v instanceof ns.Global) {
       try { log.push(`global ${name} = ${show(v.value)}`); } catch (e) { log.push(`global ${name} throws ${trapClass(e, ns)}`); }
     } else if (v instanceof ns.Table) log.push(`table ${name} length ${v.length}`);
   }
-  return log;
+  return { log, memories };
 }
 
-/** The first differing line of two traces, or null when they agree. */
-export function firstDifference(a: string[], b: string[]): string | null {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i}: native ${a[i] ?? '(end)'} | purewasm ${b[i] ?? '(end)'}`;
+/** The first difference of two traces (native first), or null when they agree. */
+export function firstDifference(a: Trace, b: Trace): string | null {
+  for (let i = 0; i < Math.max(a.log.length, b.log.length); i++) {
+    if (a.log[i] !== b.log[i]) return `line ${i}: native ${a.log[i] ?? '(end)'} | purewasm ${b.log[i] ?? '(end)'}`;
+  }
+  for (let i = 0; i < a.memories.length; i++) {
+    if (!equalUpToNaNs(a.memories[i], b.memories[i])) {
+      const j = a.memories[i].findIndex((x, k) => x !== b.memories[i][k]);
+      return `memory ${i} differs at byte ${j}`;
+    }
   }
   return null;
 }

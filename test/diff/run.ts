@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { WebAssembly as PW } from '../../src/index.js';
 import { generate } from './gen.js';
-import { firstDifference, trace } from './harness.js';
+import { firstDifference, trace, type Trace } from './harness.js';
 
 const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,22 +27,22 @@ for (let i = 0; i < modules; i++) {
     continue;
   }
   const a = trace(globalThis.WebAssembly as never, bytes);
-  let b: string[];
+  let b: Trace;
   try {
     b = trace(PW as never, bytes);
   } catch (e) {
-    b = [`harness crashed: ${String((e as Error)?.stack ?? e)}`];
+    b = { log: [`harness crashed: ${String((e as Error)?.stack ?? e)}`], memories: [] };
   }
   compared++;
-  calls += a.filter((l) => l.startsWith('call ')).length;
-  traps += a.filter((l) => l.includes('throws')).length;
+  calls += a.log.filter((l) => l.startsWith('call ')).length;
+  traps += a.log.filter((l) => l.includes('throws')).length;
   const d = firstDifference(a, b);
   if (d) {
     mismatches++;
     const cls = d.replace(/^line \d+: /, '').replace(/\b\d+\b/g, 'N').replace(/call \S+/g, 'call F').slice(0, 200);
     classes.set(cls, (classes.get(cls) ?? 0) + 1);
     writeFileSync(`${out}/mismatch-${seed}-${i}.wasm`, bytes);
-    writeFileSync(`${out}/mismatch-${seed}-${i}.txt`, `${d}\n\n--- native\n${a.join('\n')}\n\n--- purewasm\n${b.join('\n')}\n`);
+    writeFileSync(`${out}/mismatch-${seed}-${i}.txt`, `${d}\n\n--- native\n${a.log.join('\n')}\n\n--- purewasm\n${b.log.join('\n')}\n`);
   }
   if ((i + 1) % 500 === 0) console.log(`${i + 1} generated, ${compared} compared, ${mismatches} mismatches, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
