@@ -5,11 +5,12 @@
 //               exception instance: the Exception object cache), or, for the JavaScript exception
 //               tag, the JS value it carries;
 //   JS → wasm   a host function throwing an Exception object throws its ExnInst (so wasm catches it
-//               by tag, and the same object comes out again); any other value is thrown unchanged:
-//               the engine wraps it with JS_TAG only when a try_table looks at it (exec/compile
-//               helpers' `caught`), and throw_ref re-throws the original value.
+//               by tag, and the same object comes out again); any other value becomes an ExnInst
+//               of JS_TAG whose `thrown` is the value, so throw_ref re-throws the value itself
+//               and leaving wasm unwraps it again.
 
 import type { TagInst, Value } from '../runtime/interface.js';
+import { EXTERNREF } from '../syntax/types.js';
 import { ExnInst, JS_TAG } from '../runtime/index.js';
 import { funcTypeOf, unboxAll } from '../runtime/abi.js';
 import { tagInst, tagObject } from './tag.js';
@@ -112,7 +113,14 @@ export function exnToJS(e: unknown): unknown {
   return exceptionObject(e);
 }
 
-/** What a host function throws into wasm for a value JS threw (see the header). */
-export function exnFromJS(e: unknown): unknown {
-  return (typeof e === 'object' && e !== null && instOf(e)) || e;
+/**
+ * What a host function throws into wasm for a value JS threw: an Exception object's exception
+ * instance, else a new exception of the JavaScript exception tag carrying the value ("create a
+ * host function"). Wrapping here, not leaving it to the engine, matters for RuntimeError and
+ * RangeError values: the engine takes those for its own traps and stack exhaustion, which wasm
+ * cannot catch, but one that a host function throws (even a trap that crossed JS) is catchable.
+ */
+export function exnFromJS(e: unknown): ExnInst {
+  const own = typeof e === 'object' && e !== null ? instOf(e) : undefined;
+  return own ?? new ExnInst([JS_TAG, toWasm(e, EXTERNREF)], e);
 }

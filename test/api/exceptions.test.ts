@@ -213,3 +213,35 @@ test('against native: wasm and JS exceptions through legacy try/catch', () => {
   assert.deepEqual(run(native, LEGACY), expected, 'native');
   assert.deepEqual(run(ours, MODERN), expected, 'purewasm');
 });
+
+test('RuntimeError and RangeError thrown by JS (even a trap that crossed JS) are catchable in wasm', () => {
+  const src = `(module
+    (import "m" "f" (func $f))
+    (import "m" "js" (tag $js (param externref)))
+    (func (export "catchAll") (result i32)
+      (block $h (try_table (catch_all $h) (call $f)) (return (i32.const 0)))
+      (i32.const 1))
+    (func (export "catchJS") (result externref)
+      (block $h (result externref) (try_table (catch $js $h) (call $f)) (ref.null extern)))
+    (func (export "rethrow")
+      (block $h (result exnref) (try_table (catch_all_ref $h) (call $f)) (return))
+      (throw_ref))
+    (func (export "trap") unreachable))`;
+  let current: () => void = () => {};
+  const x = inst(W, src, { m: { f: () => current(), js: W.JSTag } });
+  for (const make of [() => new W.RuntimeError('r'), () => new RangeError('q'), () => 5]) {
+    const v = make();
+    current = () => { throw v; };
+    assert.equal(x.catchAll(), 1);
+    assert.equal(x.catchJS(), v);
+    assert.throws(() => x.rethrow(), (e) => e === v);
+  }
+  // A trap in wasm called from the host function: a RuntimeError in JS, then a JS exception to wasm.
+  current = () => x.trap();
+  assert.equal(x.catchAll(), 1);
+  assert.equal(x.catchJS() instanceof W.RuntimeError, true);
+  // A trap in wasm itself stays uncatchable.
+  const y = inst(W, `(module (func (export "f") (result i32)
+    (block $h (try_table (catch_all $h) unreachable) (return (i32.const 0))) (i32.const 1)))`);
+  assert.throws(() => y.f(), W.RuntimeError);
+});
