@@ -17,7 +17,7 @@ import { GC } from './gcops.js';
 import { emitSimd } from './simdops.js';
 import { legacyCatch, legacyDelegate, legacyEnd, legacyTry, legacyRethrow, tryTableHandler } from './eh.js';
 import { zeroValue } from './simd.js';
-import { emitWords } from './simd-words.js';
+import { emitLocal, emitWords } from './simd-words.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
 
 export interface Entry {
@@ -426,7 +426,7 @@ export class FuncCompiler {
     });
     for (let i = ft.params.length; i < ft.params.length + body.locals.length; i++) {
       const t = this.localTypes[base + i];
-      this.emit(t === I64 ? `l${base + i} = 0; k${base + i} = 0;` : `l${base + i} = ${zeroValue(this, t)};`);
+      this.emit(t === I64 ? `l${base + i} = 0; k${base + i} = 0;` : `l${base + i} = ${zeroValue(this, t, base + i)};`);
     }
     const saved = this.localBase;
     this.localBase = base;
@@ -443,6 +443,7 @@ export class FuncCompiler {
 
   private instr(ins: Instr): void {
     const name = ins.op.name;
+    if (name.startsWith('local.') && emitLocal(this, ins)) return; // v128 locals as words (simd-words.ts)
     switch (name) {
       case 'nop':
         return;
@@ -721,7 +722,7 @@ export class FuncCompiler {
     args.forEach((x, i) => parts.push(x.t === I64 ? `l${i} = ${x.e}; k${i} = ${x.h};` : `l${i} = ${x.e};`));
     for (let i = this.type.params.length; i < this.declaredLocals; i++) {
       const t = this.localTypes[i];
-      parts.push(t === I64 ? `l${i} = 0; k${i} = 0;` : `l${i} = ${zeroValue(this, t)};`);
+      parts.push(t === I64 ? `l${i} = 0; k${i} = 0;` : `l${i} = ${zeroValue(this, t, i)};`);
     }
     parts.push('continue F;');
     this.emit(parts.join(' '));
@@ -760,7 +761,7 @@ export class FuncCompiler {
     for (let i = this.type.params.length; i < this.localTypes.length; i++) {
       const t = this.localTypes[i];
       if (t === I64) decl.push(`l${i} = 0`, `k${i} = 0`);
-      else decl.push(`l${i} = ${zeroValue(this, t)}`);
+      else decl.push(`l${i} = ${zeroValue(this, t, i)}`);
     }
     for (let d = 0; d < this.maxDepth; d++) decl.push(`s${d} = 0`, `h${d} = 0`);
     decl.push('A = 0', 'T = 0', 'X = 0', 'fr = null');

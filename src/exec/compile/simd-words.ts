@@ -320,3 +320,48 @@ export function emitWords(c: FuncCompiler, ins: Instr): boolean {
   }
   return f(c, ins);
 }
+
+// ---- v128 locals as words ----
+// A v128 local declared by the function itself (not a parameter, which arrives as an array, nor a
+// local of an inlined callee) lives in four int32 variables l<i>$0..3, so values pass through it
+// unboxed. Only local.get/set/tee reach it (hooked before body.ts's own handling), and its
+// initialisation comes from zeroValue. The `$` keeps body.ts's `\bl<i>\b` reads test working.
+
+/** What of the compiler's private state this needs (read only). */
+interface Internals { localBase: number; declaredLocals: number; localTypes: number[] }
+
+export function isWordLocal(c: FuncCompiler, abs: number): boolean {
+  const k = c as unknown as Internals;
+  return k.localTypes[abs] === V128 && abs >= c.type.params.length && abs < k.declaredLocals;
+}
+
+function pushKnown(c: FuncCompiler, w: string[]): void {
+  const e = `${c.use('v128FromWords')}(${w.join(', ')})`;
+  state(c).words.set(e, w);
+  c.push(V128, e);
+}
+
+/** local.get/set/tee of a word local; false for every other local. */
+export function emitLocal(c: FuncCompiler, ins: Instr): boolean {
+  if ((c as unknown as Internals).localBase !== 0 || !isWordLocal(c, ins.a)) return false;
+  const w = range(4).map((j) => `l${ins.a}$${j}`);
+  if (ins.op.name === 'local.get') {
+    pushKnown(c, w);
+    return true;
+  }
+  const x = c.pop();
+  let ws: string[];
+  if (known(c, x)) ws = wordsOf(c, x);
+  else {
+    // An array (a helper's result, a block result …): unpack its bytes.
+    const v = `q${state(c).n++}`;
+    const b = (i: number): string => `${v}[${i}]`;
+    c.emit(`var ${v} = ${x.e};`);
+    ws = range(4).map((k) => `${b(4 * k)} | ${b(4 * k + 1)} << 8 | ${b(4 * k + 2)} << 16 | ${b(4 * k + 3)} << 24`);
+  }
+  const mine = new RegExp(`\\bl${ins.a}\\b`);
+  c.flushRefs((e) => mine.test(e));
+  c.emit(`${w.map((n, j) => `${n} = ${ws[j]}`).join(', ')};`);
+  if (ins.op.name === 'local.tee') pushKnown(c, w);
+  return true;
+}
