@@ -4,6 +4,7 @@ import { benchValidate } from './validate.js';
 import { benchRealWorld, benchJitless } from './realworld.js';
 import { benchInterp } from './interp.js';
 import { benchGc } from './gc.js';
+import { benchSimd } from './simd.js';
 
 const only = process.argv.slice(2);
 const want = (s: string): boolean => only.length === 0 || only.includes(s);
@@ -13,3 +14,4 @@ if (want('realworld')) console.log('## Real npm packages: run time and start-up 
 if (want('jitless')) console.log('## Under node --jitless: purewasm vs polywasm\n\n' + benchJitless() + '\n');
 if (want('interp')) console.log('## The interpreter tier vs the compile tier and polywasm (node and --jitless)\n\n' + benchInterp() + '\n');
 if (want('gc')) console.log('## GC: struct/array allocations and ref.cast, purewasm vs native V8 (--experimental-wasm-gc)\n\n' + benchGc() + '\n');
+if (want('simd')) console.log('## SIMD: C built with -msimd128 vs native and vs the same C without SIMD on purewasm\n\n' + benchSimd() + '\n');
