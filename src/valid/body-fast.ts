@@ -10,16 +10,17 @@
 // byte: a fast case changes no state before it has decided to succeed, so both paths agree exactly.
 
 import type { Module } from '../syntax/module.js';
-import { type ValType, type FuncType, I32, I64, F32, F64, V128, KIND_FUNC } from '../syntax/types.js';
+import { type ValType, type FuncType, I32, I64, F32, F64, V128, FUNCREF, KIND_FUNC } from '../syntax/types.js';
 import { OPS, BYTE_OPS } from '../syntax/opcodes.js';
 import { type FuncState, EMPTY, K_BLOCK, K_LOOP, K_IF } from './state.js';
 import { HANDLER, H_FIXED, H_MEM } from './handlers.js';
-import { step } from './body.js';
+import { step, beginBody, endBody } from './body.js';
 
 // What the fast loop does with an opcode byte.
 const X_SLOW = 0, X_FIXED = 1, X_CONST = 2, X_LOCAL_GET = 3, X_LOCAL_SET = 4, X_LOCAL_TEE = 5;
 const X_LOAD = 6, X_STORE = 7, X_CALL = 8, X_BR_IF = 9, X_BR = 10, X_END = 11, X_BLOCK = 12;
 const X_LOOP = 13, X_IF = 14, X_GLOBAL_GET = 15, X_GLOBAL_SET = 16, X_DROP = 17, X_SELECT = 18;
+const X_UNREACHABLE = 19, X_RETURN = 20, X_CALL_INDIRECT = 21;
 
 const KIND = new Uint8Array(256);
 /** Fixed-signature rows: number of params (at most 2), their types, the result (0: none). */
@@ -33,7 +34,8 @@ const ARG = new Uint8Array(256);
 const BY_NAME: Record<string, number> = {
   'local.get': X_LOCAL_GET, 'local.set': X_LOCAL_SET, 'local.tee': X_LOCAL_TEE, call: X_CALL,
   br_if: X_BR_IF, br: X_BR, end: X_END, block: X_BLOCK, loop: X_LOOP, if: X_IF,
-  'global.get': X_GLOBAL_GET, 'global.set': X_GLOBAL_SET, drop: X_DROP,
+  'global.get': X_GLOBAL_GET, 'global.set': X_GLOBAL_SET, drop: X_DROP, unreachable: X_UNREACHABLE,
+  return: X_RETURN, call_indirect: X_CALL_INDIRECT,
 };
 
 for (let b = 0; b < 256; b++) {
@@ -69,41 +71,65 @@ for (let b = 0; b < 256; b++) {
 const BT_RESULTS: (readonly ValType[])[] = [];
 for (const t of [I32, I64, F32, F64, V128]) BT_RESULTS[t] = [t];
 
-/** Per module: the function type of each function index (null: not a function type, left to `step`). */
-const funcTypes = new WeakMap<Module, (FuncType | null)[]>();
+/** Per module, the function type (null: none, left to `step`) of each function and of each type index. */
+interface Sigs { funcs: (FuncType | null)[]; types: (FuncType | null)[] }
+const sigs = new WeakMap<Module, Sigs>();
 
-function funcTypesOf(m: Module): (FuncType | null)[] {
-  let fts = funcTypes.get(m);
-  if (fts === undefined) {
-    fts = new Array<FuncType | null>(m.funcs.length);
+function sigsOf(m: Module): Sigs {
+  let s = sigs.get(m);
+  if (s === undefined) {
+    const types = new Array<FuncType | null>(m.types.length);
+    for (let i = 0; i < m.types.length; i++) {
+      const c = m.typeDefs[i].comp;
+      types[i] = c.kind === KIND_FUNC ? c : null;
+    }
+    const funcs = new Array<FuncType | null>(m.funcs.length);
     for (let i = 0; i < m.funcs.length; i++) {
       const x = m.funcs[i];
-      const c = x < m.types.length ? m.typeDefs[x].comp : null;
-      fts[i] = c !== null && c.kind === KIND_FUNC ? c : null;
+      funcs[i] = x < types.length ? types[x] : null;
     }
-    funcTypes.set(m, fts);
+    sigs.set(m, (s = { funcs, types }));
   }
-  return fts;
+  return s;
 }
 
-/**
- * Validates the body from st.r.pos to `end`, with the function's frame already pushed; returns
- * when that frame has ended (the caller checks that nothing follows).
- */
-export function runBody(st: FuncState, m: Module, end: number): void {
+/** Validates the bodies of functions first..last-1 of `m` (defined functions). */
+export function runBodies(st: FuncState, m: Module, first: number, last: number): void {
   const bytes = m.bytes;
   const r = st.r;
-  const fts = funcTypesOf(m);
+  const sig = sigsOf(m);
+  const fts = sig.funcs;
+  const tts = sig.types;
+  // call_indirect on table 0 is plain when that table is a 32-bit table of exactly funcref.
+  const table0 = m.tables.length > 0 && m.tables[0].type.elem === FUNCREF && !m.tables[0].type.limits.addr64;
   const globals = m.globals;
   const mem32 = m.memories.length > 0 && !m.memories[0].limits.addr64;
-  const localTypes = st.localTypes;
-  const localInit = st.localInit;
-  const numLocals = st.numLocals;
-  let pos = r.pos;
-  let sp = st.sp;
-  let floor = st.floor;
+  let localTypes = st.localTypes;
+  let localInit = st.localInit;
+  let numLocals = 0;
+  let end = 0;
+  let pos = 0;
+  let sp = 0;
+  let floor = 0;
   let vals = st.vals;
+  let func = first;
+  let begin = true;
   for (;;) {
+    if (begin) {
+      // The previous body (if any) has ended: on to the next one.
+      if (func > first) endBody(st);
+      if (func === last) return;
+      beginBody(st, m, func++);
+      localTypes = st.localTypes;
+      localInit = st.localInit;
+      numLocals = st.numLocals;
+      end = r.end;
+      pos = r.pos;
+      sp = st.sp;
+      floor = st.floor;
+      vals = st.vals;
+      begin = false;
+    }
     const b = bytes[pos];
     switch (KIND[b]) {
       case X_LOCAL_GET: case X_LOCAL_SET: case X_LOCAL_TEE: {
@@ -148,7 +174,11 @@ export function runBody(st: FuncState, m: Module, end: number): void {
         if (NP[b] === 1) p = lim;
         else {
           while (p < lim && bytes[p] >= 0x80) p++;
-          if (p === lim) break;
+          if (p === lim) {
+            // An i32's fifth byte: no continuation, unused bits (4..6) equal to the sign bit (3).
+            const last = bytes[p] & 0xf8;
+            if (ARG[b] !== 4 || p + 1 > end || (last !== 0 && last !== 0x78)) break;
+          }
           p++;
         }
         vals[sp++] = RES[b];
@@ -174,7 +204,7 @@ export function runBody(st: FuncState, m: Module, end: number): void {
         pos = p + 1;
         continue;
       }
-      case X_CALL: {
+      case X_CALL: case X_CALL_INDIRECT: {
         let x = bytes[pos + 1];
         let n = 2;
         if (x >= 0x80) {
@@ -189,14 +219,25 @@ export function runBody(st: FuncState, m: Module, end: number): void {
             n = 3;
           }
         }
-        if (pos + n > end || x >= fts.length) break;
-        const f = fts[x];
+        let f: FuncType | null;
+        let top = sp;
+        if (KIND[b] === X_CALL) {
+          if (pos + n > end || x >= fts.length) break;
+          f = fts[x];
+        } else {
+          // call_indirect x 0: the table index must be the single byte 0, the operand an i32.
+          if (pos + n + 1 > end || bytes[pos + n] !== 0 || !table0 || x >= tts.length) break;
+          if (sp === floor || vals[sp - 1] !== I32) break;
+          f = tts[x];
+          top = sp - 1;
+          n++;
+        }
         if (f === null) break;
         const ps = f.params;
         const np = ps.length;
-        if (sp - floor < np) break;
+        if (top - floor < np) break;
         let i = np - 1;
-        const base = sp - np;
+        const base = top - np;
         while (i >= 0 && vals[base + i] === ps[i]) i--;
         if (i >= 0) break;
         const rs = f.results;
@@ -233,19 +274,26 @@ export function runBody(st: FuncState, m: Module, end: number): void {
       case X_END: {
         // The frame's results are exactly what is left above its floor: they stay where they are.
         const top = st.depth - 1;
-        if (pos + 1 > end || st.kind[top] === K_IF) break;
         const e = st.ends[top];
-        if (sp - floor !== e.length) break;
-        let i = e.length - 1;
-        while (i >= 0 && vals[floor + i] === e[i]) i--;
-        if (i >= 0) break;
+        if (pos + 1 > end || (st.kind[top] === K_IF && (e.length !== 0 || st.starts[top].length !== 0))) break;
+        if (sp === floor && st.dead) {
+          // Unreachable code left nothing: the results are pushed as they are.
+          if (floor + e.length > vals.length) break;
+          for (let j = 0; j < e.length; j++) vals[floor + j] = e[j];
+          sp = floor + e.length;
+        } else {
+          if (sp - floor !== e.length) break;
+          let i = e.length - 1;
+          while (i >= 0 && vals[floor + i] === e[i]) i--;
+          if (i >= 0) break;
+        }
         st.resetLocals(st.initHeight[top]);
         st.depth = top;
         pos += 1;
         if (top === 0) {
           r.pos = pos;
-          st.sp = sp;
-          return;
+          begin = true;
+          continue;
         }
         floor = st.floor = st.height[top - 1];
         st.dead = st.unreach[top - 1] === 1;
@@ -281,6 +329,26 @@ export function runBody(st: FuncState, m: Module, end: number): void {
         pos += 2;
         continue;
       }
+      case X_UNREACHABLE:
+        if (pos + 1 > end) break;
+        sp = floor;
+        st.unreach[st.depth - 1] = 1;
+        st.dead = true;
+        pos += 1;
+        continue;
+      case X_RETURN: {
+        const rs = st.returns;
+        const n = rs.length;
+        if (pos + 1 > end || sp - floor < n) break;
+        let i = n - 1;
+        while (i >= 0 && vals[sp - n + i] === rs[i]) i--;
+        if (i >= 0) break;
+        sp = floor;
+        st.unreach[st.depth - 1] = 1;
+        st.dead = true;
+        pos += 1;
+        continue;
+      }
       case X_DROP:
         if (sp === floor || pos + 1 > end) break;
         sp--;
@@ -299,7 +367,10 @@ export function runBody(st: FuncState, m: Module, end: number): void {
     st.sp = sp;
     r.pos = pos;
     step(st);
-    if (st.depth === 0) return;
+    if (st.depth === 0) {
+      begin = true;
+      continue;
+    }
     pos = r.pos;
     sp = st.sp;
     floor = st.floor;

@@ -21,7 +21,7 @@ import {
 import * as H from './handlers.js';
 import { HANDLER, H_LOCAL_GET, H_FIXED, H_MEM, H_LOCAL_SET, H_LOCAL_TEE } from './handlers.js';
 import { validateRefInstr } from './body-ref.js';
-import { runBody } from './body-fast.js';
+import { runBodies } from './body-fast.js';
 
 const state = new FuncState();
 const singletons = new Map<ValType, readonly ValType[]>();
@@ -70,8 +70,16 @@ function blockType(st: FuncState, bt: number): void {
 
 /** Validates the body of function `funcIndex` (a defined function) of `m`. */
 export function validateFunction(m: Module, funcIndex: number): void {
+  validateFunctions(m, funcIndex, funcIndex + 1);
+}
+
+/**
+ * Validates the bodies of functions first..last-1 (defined functions) of `m`, in one call of the
+ * main loop: V8 then optimises that loop once (on-stack), not once more for being called often.
+ */
+export function validateFunctions(m: Module, first: number, last: number): void {
   try {
-    validateBody(m, funcIndex);
+    runBodies(state, m, first, last);
   } finally {
     // The state outlives the call: let go of the module, so that the bytes of a refused module
     // (WebAssembly.validate returning false) are not kept alive until the next validation.
@@ -84,8 +92,8 @@ export function validateFunction(m: Module, funcIndex: number): void {
 
 const NO_MODULE = emptyModule(new Uint8Array(0));
 
-function validateBody(m: Module, funcIndex: number): void {
-  const st = state;
+/** Sets up the state for the body of function `funcIndex`: its reader, locals and outermost frame. */
+export function beginBody(st: FuncState, m: Module, funcIndex: number): void {
   const code = m.codes[funcIndex - m.numImportedFuncs];
   if (code === undefined) throw new RangeError(`function ${funcIndex} has no body to validate`);
   st.m = m;
@@ -102,7 +110,11 @@ function validateBody(m: Module, funcIndex: number): void {
   st.sp = 0;
   st.depth = 0;
   st.pushCtrl(K_BLOCK, EMPTY, ft.results);
-  runBody(st, m, code.end);
+}
+
+/** After the outermost frame has ended: nothing may follow in the body. */
+export function endBody(st: FuncState): void {
+  const r = st.r;
   if (r.pos !== r.end) st.fail('operators remaining after the end of the function', r.pos);
 }
 

@@ -11,7 +11,7 @@ import { SEG_ACTIVE, type Module } from '../syntax/module.js';
 import { matchCompositeType, matchValType } from './match.js';
 import { validateConstExpr } from './const.js';
 import { checkEmbeddingLimits, LIMITS } from './limits.js';
-import { validateFunction } from './body.js';
+import { validateFunctions } from './body.js';
 
 function fail(at: number, message: string): never {
   throw new CompileError(`at byte offset ${at}: ${message}`);
@@ -60,7 +60,7 @@ export function validateModule(m: Module): void {
     if (t.params.length !== 0 || t.results.length !== 0) fail(sites.start, 'start function must have type [] -> []');
   }
   validateExports(m);
-  for (let i = m.numImportedFuncs; i < m.funcs.length; i++) validateFunction(m, i);
+  validateFunctions(m, m.numImportedFuncs, m.funcs.length);
 }
 
 /** Declared supertypes: at most one, earlier, not final, and structurally matched (spec 3.2.11). */
