@@ -6,13 +6,13 @@
 // the rest one generic closure over the flattened slots. Host functions with such signatures get
 // an entry point in the same convention, so wasm calls into JS without boxing arrays either.
 
-import { I32, I64, F32, F64, isRef, type FuncType, type ValType } from '../syntax/types.js';
+import { I32, I64, F32, F64, EXTERNREF, isRef, type FuncType, type ValType } from '../syntax/types.js';
 import { compositeOf } from '../syntax/canon.js';
 import type { FuncInst, Value } from '../runtime/interface.js';
 import { hostFunc, WasmFunc } from '../runtime/index.js';
 import { collectSlots, returnSlots, slotCount } from '../runtime/abi.js';
 import type { AnyFn } from '../runtime/func.js';
-import { funcOf, isOpaqueToJS, setExportedFunctionFactory, toJS, toWasm } from './values.js';
+import { anyToJS, funcOf, isOpaqueToJS, setExportedFunctionFactory, toExtern, toJS, toWasm } from './values.js';
 import { isObject, toBigInt } from './webidl.js';
 import { exnFromJS, exnToJS } from './exception.js';
 
@@ -25,16 +25,20 @@ const toI32: Conv = (v) => (v as number) | 0;
 const toF64: Conv = (v) => +(v as number);
 const toF32: Conv = (v) => Math.fround(+(v as number));
 
+const toExternref: Conv = (v) => (v === null ? null : toExtern(v));
+
 function toWasmConv(t: ValType): Conv {
   switch (t) {
     case I32: return toI32;
     case F64: return toF64;
     case F32: return toF32;
+    case EXTERNREF: return toExternref;
     default: return (v) => toWasm(v, t);
   }
 }
 
 function toJSConv(t: ValType): Conv | null {
+  if (t === EXTERNREF) return anyToJS;
   return isRef(t) ? (w) => toJS(w as Value, t) : null;
 }
 

@@ -114,7 +114,7 @@ function toWasmRef(v: unknown, t: ValType): Value {
  * any-hierarchy value itself: i31-range Numbers become I31Ref and Exported GC Objects their struct or
  * array here, and every other value stays the JS value (a host reference).
  */
-function toExtern(v: unknown): Value {
+export function toExtern(v: unknown): Value {
   if (typeof v === 'number') return isI31Range(v) ? new I31Ref(v) : v;
   if (typeof v === 'object') {
     const g = gcRefOf(v);
@@ -148,6 +148,7 @@ function toAnyRef(v: unknown, h: number): Value {
 
 /** ToJSValue of an any-hierarchy (or extern-held) engine value: i31 as a Number, GC objects wrapped. */
 export function anyToJS(w: unknown): unknown {
+  if (typeof w !== 'object' || w === null) return w; // most externref values: no class checks
   if (w instanceof I31Ref) return (w.v << 1) >> 1;
   if (w instanceof StructRef) return exportedGcObject(w, 'struct');
   if (w instanceof ArrayRef) return exportedGcObject(w, 'array');
