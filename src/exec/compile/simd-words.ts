@@ -10,12 +10,14 @@
 // and take the generic path (simdops.ts).
 
 import type { Instr } from '../../binary/instr.js';
-import { I32, V128 } from '../../syntax/types.js';
+import { I32, F32, V128 } from '../../syntax/types.js';
 import type { Entry, FuncCompiler } from './body.js';
 import { address } from './memops.js';
 
 interface State {
   n: number;
+  /** The f32 scratch pair (Float32Array, Int32Array over it), once made. */
+  f32?: [string, string];
   /** v128 constants made so far: bytes → prologue constant. */
   consts: Map<string, string>;
   /** Pending materialisation expression → its word expressions. */
@@ -275,6 +277,71 @@ WORDS.set('i8x16.shuffle', (c, ins) => {
       return j === 0 ? b : `${b} << ${8 * j}`;
     }).join(' | ');
   }));
+  return true;
+});
+
+// ---- f32x4: lanes through a per-function Float32Array/Int32Array scratch pair, like the generic
+// helpers (reading a lane quiets a signalling NaN, which arithmetic may; bit operations stay on
+// the words). FS[0]/IS[0] convert one value, FS[1..2] hold two operands read more than once.
+function scratch(c: FuncCompiler): [string, string] {
+  const st = state(c);
+  if (!st.f32) {
+    const f = c.constant('new Float32Array(3)');
+    st.f32 = [f, c.constant(`new Int32Array(${f}.buffer)`)];
+  }
+  return st.f32;
+}
+function fop2(name: string, f: (F: string, I: string, x: string, y: string, c: FuncCompiler) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    const [F, I] = scratch(c);
+    pushWords(c, range(4).map((k) => f(F, I, wx[k], wy[k], c)));
+    return true;
+  });
+}
+function fop1(name: string, f: (F: string, I: string, x: string, c: FuncCompiler) => string): void {
+  WORDS.set(name, (c) => {
+    const wx = wordsOf(c, c.pop());
+    const [F, I] = scratch(c);
+    pushWords(c, range(4).map((k) => f(F, I, wx[k], c)));
+    return true;
+  });
+}
+const fIn = (F: string, I: string, w: string): string => `(${I}[0] = ${w}, ${F}[0])`;
+const fOut = (F: string, I: string, e: string): string => `(${F}[0] = ${e}, ${I}[0])`;
+const fTwo = (F: string, I: string, x: string, y: string): string => `${I}[1] = ${x}, ${I}[2] = ${y}`;
+for (const [op, js] of [['add', '+'], ['sub', '-'], ['mul', '*'], ['div', '/']]) {
+  fop2(`f32x4.${op}`, (F, I, x, y) => fOut(F, I, `${fIn(F, I, x)} ${js} ${fIn(F, I, y)}`));
+}
+for (const op of ['min', 'max']) {
+  fop2(`f32x4.${op}`, (F, I, x, y, c) => `(${fTwo(F, I, x, y)}, ${F}[0] = ${c.use(op === 'min' ? 'f64Min' : 'f64Max')}(${F}[1], ${F}[2]), ${I}[0])`);
+}
+// pmin(a, b) = b < a ? b : a;  pmax(a, b) = a < b ? b : a (the chosen operand's bits)
+fop2('f32x4.pmin', (F, I, x, y) => `((${fTwo(F, I, x, y)}, ${F}[2] < ${F}[1]) ? ${y} : ${x})`);
+fop2('f32x4.pmax', (F, I, x, y) => `((${fTwo(F, I, x, y)}, ${F}[1] < ${F}[2]) ? ${y} : ${x})`);
+for (const [op, js] of cmps) fop2(`f32x4.${op}`, (F, I, x, y) => `((${fTwo(F, I, x, y)}, ${F}[1] ${js} ${F}[2]) ? -1 : 0)`);
+fop1('f32x4.abs', (_F, _I, x) => `${x} & 2147483647`);
+fop1('f32x4.neg', (_F, _I, x) => `${x} ^ -2147483648`);
+fop1('f32x4.sqrt', (F, I, x) => fOut(F, I, `Math.sqrt(${fIn(F, I, x)})`));
+fop1('f32x4.convert_i32x4_s', (F, I, x) => fOut(F, I, x));
+fop1('f32x4.convert_i32x4_u', (F, I, x) => fOut(F, I, `(${x} >>> 0)`));
+fop1('i32x4.trunc_sat_f32x4_s', (F, I, x, c) => `${c.use('i32TruncSatS')}(${fIn(F, I, x)})`);
+fop1('i32x4.trunc_sat_f32x4_u', (F, I, x, c) => `${c.use('i32TruncSatU')}(${fIn(F, I, x)})`);
+WORDS.set('f32x4.splat', (c) => {
+  const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
+  pushWords(c, [x, x, x, x]);
+  return true;
+});
+WORDS.set('f32x4.extract_lane', (c, ins) => {
+  const wx = wordsOf(c, c.pop());
+  c.push(F32, `${c.use('f32FromBits')}(${wx[ins.a]})`);
+  return true;
+});
+WORDS.set('f32x4.replace_lane', (c, ins) => {
+  const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
+  const wx = wordsOf(c, c.pop());
+  pushWords(c, range(4).map((k) => (k === ins.a ? x : wx[k])));
   return true;
 });
 
