@@ -158,6 +158,13 @@ export class FuncCompiler {
     this.mems.add(m);
     return { dv: `dv${m}`, ln: `ln${m}`, M };
   }
+  /** Memories whose byte view u8<m> is used (single-byte accesses index it directly). */
+  readonly byteViews = new Set<number>();
+  byteView(m: number): string {
+    this.memory(m);
+    this.byteViews.add(m);
+    return `u8${m}`;
+  }
   /** The variable holding memory m's byte length minus `width` (the largest valid address). */
   memoryLimit(m: number, width: number): string {
     this.memory(m);
@@ -768,8 +775,10 @@ export class FuncCompiler {
     const mems = [...this.mems].sort((a, b) => a - b);
     const limits = [...this.limits].map((k) => [k, k.split('w')] as const);
     const limitsOf = (m: number): string[] => limits.filter(([, [mm]]) => Number(mm) === m).map(([k, [, w]]) => `m${k} = ln${m} - ${w}`);
-    for (const m of mems) decl.push(`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m));
-    const reload = mems.map((m) => [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...limitsOf(m)].join('; ') + ';').join(' ');
+    const views = (m: number): string[] =>
+      [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...(this.byteViews.has(m) ? [`u8${m} = M${m}.u8`] : []), ...limitsOf(m)];
+    for (const m of mems) decl.push(...views(m));
+    const reload = mems.map((m) => views(m).join('; ') + ';').join(' ');
     let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
     if (this.selfLoop) body = `F: for (;;) {\n${body}\n}`;
     if (this.hasDelegate) body = `try {\n${body}\n} catch (d) { throw ${this.use('undelegate')}(d); }`;
