@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseModule } from '../../src/text/parse.js';
 import { native, ours, type NS } from './oracle.js';
+import { configure } from '../../src/index.js';
 
 const W = ours;
 const wat = (s: string): Uint8Array => parseModule(s);
@@ -281,4 +282,21 @@ test('against native: Exception construction, getArg and is for every JS-convert
   same('constructor without a tag', (W) => new W.Exception({}, []));
   same('payload not iterable', (W) => new W.Exception(new W.Tag({ parameters: [] }), 1));
   same('getArg index -1', (W) => new W.Exception(new W.Tag({ parameters: ['i32'] }), [1]).getArg(new W.Tag({ parameters: [] }), -1));
+});
+
+test('the same mapping on the interpreter tier', () => {
+  const previous = configure({ engine: 'interpret' });
+  try {
+    let current: unknown;
+    const x = inst(W, THROWER, { m: { f: () => { throw current; } } });
+    current = new W.RuntimeError('r');
+    assert.equal(x.catchAll(), 1);
+    assert.throws(() => x.callRethrow(), (e) => e === current);
+    current = new W.Exception(x.t, [5]);
+    assert.equal(x.catchT(), 5);
+    assert.throws(() => x.callRethrow(), (e) => e === current);
+    assert.throws(() => x.throw(3), (e: { getArg(t: unknown, i: number): unknown }) => e instanceof W.Exception && e.getArg(x.t, 0) === 3);
+  } finally {
+    configure(previous);
+  }
 });
