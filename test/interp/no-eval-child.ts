@@ -5,12 +5,15 @@
 // scripts reaching GC/SIMD instructions the interpreter does not run yet are left out, see gaps.ts)
 // and a small program through the JS API. Prints one JSON line: { refused, files, passed, diffs, program }.
 
-const refuse = function refused(): never {
+// As under a CSP, Function keeps its properties (Function.prototype.call …); only evaluating throws.
+const refusal = (): never => {
   throw new EvalError('Refused to evaluate a string as JavaScript (no-eval test)');
 };
+const RealFunction = globalThis.Function;
+const refuse = new Proxy(RealFunction, { construct: refusal, apply: refusal });
 Object.defineProperty(globalThis, 'Function', { value: refuse, writable: true, configurable: true });
-Object.defineProperty(globalThis, 'eval', { value: refuse, writable: true, configurable: true });
-Object.defineProperty(Object.getPrototypeOf(refuse), 'constructor', { value: refuse, writable: true, configurable: true });
+Object.defineProperty(globalThis, 'eval', { value: refusal, writable: true, configurable: true });
+Object.defineProperty(RealFunction.prototype, 'constructor', { value: refuse, writable: true, configurable: true });
 
 let refused = false;
 try {

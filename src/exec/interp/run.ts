@@ -19,7 +19,7 @@ import { CAPACITY, STACK, exhausted, registerFiles, type Files } from './frame.j
 import { FNS } from './numops.js';
 import { callOut, storeResults, tailArgs, exnPayload } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
-import { K_I, K_L, K_D, type Code } from './code.js';
+import { K_I, K_L, K_D, type Code, type CallSite } from './code.js';
 
 interface Callee {
   type: number;
@@ -60,50 +60,168 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
     I[i] = 0; HI[i] = 0; D[i] = 0; RF[i] = null;
   }
   let pc = 0;
+  // Scratch variables shared by all cases: block-scoped ones would each take an interpreter
+  // register, and beyond ~120 registers every temporary needs the wide (slower) bytecode forms.
+  let a = 0, b = 0, d = 0, s = 0, i = 0, n = 0, f = 0, at = 0, v = 0, m = 0, x = 0, ea = 0;
+  let al = 0, bl = 0, lo = 0, hi = 0, alo = 0, blo = 0, a0 = 0, a1 = 0, b0 = 0, b1 = 0, p01 = 0, p10 = 0, mid = 0, top = 0;
+  let from = 0, to = 0;
+  let c: Code | null = null;
+  let g: Callee | null = null;
+  let gl: Global | null = null;
+  let xr: ExnInst | null = null;
+  let site: CallSite | null = null;
+  let ks: Uint8Array | null = null;
   for (;;) {
   try {
   for (;;) {
     switch (ops[pc]) {
-      // ---- control ----
+      // Frequent ops first: V8 numbers feedback slots in source order, and the first 256 avoid
+      // the wide (slower) bytecode forms in Ignition.
+      case 30: /* MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
+      case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
+      case 52: /* I32_ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; pc += 4; break;
+      case 61: /* I32_ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc += 4; break;
+      case 130: /* LOAD_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 4; break; }
+      case 135: /* LOAD_I64 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 8) oob();
+        d = fp + ops[pc + 1];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        pc += 4;
+        break;
+      }
+      case 138: /* STORE_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
+      case 141: /* STORE_I64 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 8) oob();
+        v = fp + ops[pc + 1];
+        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
+        pc += 4;
+        break;
+      }
+      case 34: /* CONST_I */ I[fp + ops[pc + 1]] = ops[pc + 2]; pc += 3; break;
+      case 35: /* CONST_L */ I[fp + ops[pc + 1]] = ops[pc + 2]; HI[fp + ops[pc + 1]] = ops[pc + 3]; pc += 4; break;
       case 0: /* BR */ pc = ops[pc + 1]; break;
       case 1: /* BR_IF */ pc = I[fp + ops[pc + 1]] !== 0 ? ops[pc + 2] : pc + 3; break;
       case 2: /* BR_UNLESS */ pc = I[fp + ops[pc + 1]] === 0 ? ops[pc + 2] : pc + 3; break;
-      case 3: /* BR_TABLE */ {
-        const i = I[fp + ops[pc + 1]] >>> 0;
-        const n = ops[pc + 2];
-        pc = ops[pc + 3 + (i < n ? i : n)];
+      case 90: /* I64_ADD */ {
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        al = I[a];
+        lo = (al + I[b]) | 0;
+        hi = (HI[a] + HI[b] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+        I[d] = lo; HI[d] = hi;
+        pc += 4;
         break;
       }
-      case 4: /* RETURN */ return undefined;
-      case 5: /* TRAP */ trap(code.reasons[ops[pc + 1]]); break;
-      case 6: /* BR_IF_EQ */ pc = I[fp + ops[pc + 1]] === I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 155: /* I64_AND_K */ { a = fp + ops[pc + 2], d = fp + ops[pc + 1]; hi = HI[a] & ops[pc + 4]; I[d] = I[a] & ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 94: /* I64_XOR */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; hi = HI[a] ^ HI[b]; I[d] = I[a] ^ I[b]; HI[d] = hi; pc += 4; break; }
+      case 99: /* I64_EXTEND_I32_U */ { x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x; HI[fp + ops[pc + 1]] = 0; pc += 3; break; }
+      case 53: /* I32_SUB */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] - I[fp + ops[pc + 3]]; pc += 4; break;
+      case 55: /* I32_AND */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & I[fp + ops[pc + 3]]; pc += 4; break;
+      case 63: /* I32_AND_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc += 4; break;
+      case 56: /* I32_OR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | I[fp + ops[pc + 3]]; pc += 4; break;
+      case 57: /* I32_XOR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ I[fp + ops[pc + 3]]; pc += 4; break;
+      case 66: /* I32_SHL_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3]; pc += 4; break;
+      case 68: /* I32_SHR_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> ops[pc + 3]; pc += 4; break;
+      case 60: /* I32_SHR_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> I[fp + ops[pc + 3]]; pc += 4; break;
+      case 58: /* I32_SHL */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << I[fp + ops[pc + 3]]; pc += 4; break;
       case 7: /* BR_IF_NE */ pc = I[fp + ops[pc + 1]] !== I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
-      case 8: /* BR_IF_LT_S */ pc = I[fp + ops[pc + 1]] < I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 6: /* BR_IF_EQ */ pc = I[fp + ops[pc + 1]] === I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
       case 9: /* BR_IF_LT_U */ pc = I[fp + ops[pc + 1]] >>> 0 < I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 10: /* BR_IF_GT_S */ pc = I[fp + ops[pc + 1]] > I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
-      case 11: /* BR_IF_GT_U */ pc = I[fp + ops[pc + 1]] >>> 0 > I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 12: /* BR_IF_LE_S */ pc = I[fp + ops[pc + 1]] <= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
       case 13: /* BR_IF_LE_U */ pc = I[fp + ops[pc + 1]] >>> 0 <= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 14: /* BR_IF_GE_S */ pc = I[fp + ops[pc + 1]] >= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
-      case 15: /* BR_IF_GE_U */ pc = I[fp + ops[pc + 1]] >>> 0 >= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 16: /* BR_IF_EQ_K */ pc = I[fp + ops[pc + 1]] === ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
-      case 17: /* BR_IF_NE_K */ pc = I[fp + ops[pc + 1]] !== ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
-      case 18: /* BR_IF_LT_S_K */ pc = I[fp + ops[pc + 1]] < ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
-      case 19: /* BR_IF_LT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 < ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 20: /* BR_IF_GT_S_K */ pc = I[fp + ops[pc + 1]] > ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
-      case 21: /* BR_IF_GT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 > ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 22: /* BR_IF_LE_S_K */ pc = I[fp + ops[pc + 1]] <= ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
-      case 23: /* BR_IF_LE_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 <= ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 24: /* BR_IF_GE_S_K */ pc = I[fp + ops[pc + 1]] >= ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 11: /* BR_IF_GT_U */ pc = I[fp + ops[pc + 1]] >>> 0 > I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
       case 25: /* BR_IF_GE_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 >= ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 17: /* BR_IF_NE_K */ pc = I[fp + ops[pc + 1]] !== ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 16: /* BR_IF_EQ_K */ pc = I[fp + ops[pc + 1]] === ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 8: /* BR_IF_LT_S */ pc = I[fp + ops[pc + 1]] < I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 21: /* BR_IF_GT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 > ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 19: /* BR_IF_LT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 < ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 164: /* LOAD_I32_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 5; break; }
+      case 165: /* LOAD_I64_AT */ {
+        ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
+        if (ea > ln - 8) oob();
+        d = fp + ops[pc + 1];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        pc += 5;
+        break;
+      }
+      case 168: /* STORE_I32_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 5; break; }
+      case 169: /* STORE_I64_AT */ {
+        ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
+        if (ea > ln - 8) oob();
+        v = fp + ops[pc + 1];
+        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
+        pc += 5;
+        break;
+      }
+      case 132: /* LOAD_I8_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 4; break; }
+      case 139: /* STORE_I8 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 4; break; }
+      case 134: /* LOAD_I16_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getUint16(ea, true); pc += 4; break; }
+      case 140: /* STORE_I16 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); dv.setInt16(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
+      case 38: /* SELECT_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : I[fp + ops[pc + 3]]; pc += 5; break;
+      case 69: /* I32_EQZ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === 0 ? 1 : 0; pc += 3; break;
+      case 70: /* I32_EQ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
+      case 71: /* I32_NE */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] !== I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
+      case 73: /* I32_LT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
+      case 75: /* I32_GT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 > I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
+      case 83: /* I32_LT_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
+      case 158: /* I64_SHL_K */ {
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
+        if (n < 32) { HI[d] = (hi << n) | (lo >>> (32 - n)); I[d] = lo << n; } else { HI[d] = lo << (n - 32); I[d] = 0; }
+        pc += 4;
+        break;
+      }
+      case 160: /* I64_SHR_U_K */ {
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
+        if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >>> n; } else { I[d] = hi >>> (n - 32); HI[d] = 0; }
+        pc += 4;
+        break;
+      }
+      case 161: /* I64_ROTL_K */ {
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
+        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
+          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
+        } else {
+          m = n - 32;
+          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
+        }
+        pc += 4;
+        break;
+      }
+      case 162: /* I64_MUL */ {
+        // As numerics' i64Mul: the high word of the unsigned 32x32 product from 16-bit parts.
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        alo = I[a], blo = I[b];
+        a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+        p01 = a0 * b1, p10 = a1 * b0;
+        mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        top = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        hi = (top + Math.imul(alo, HI[b]) + Math.imul(HI[a], blo)) | 0;
+        I[d] = Math.imul(alo, blo); HI[d] = hi;
+        pc += 4;
+        break;
+      }
+      case 92: /* I64_AND */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; hi = HI[a] & HI[b]; I[d] = I[a] & I[b]; HI[d] = hi; pc += 4; break; }
+      case 93: /* I64_OR */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; hi = HI[a] | HI[b]; I[d] = I[a] | I[b]; HI[d] = hi; pc += 4; break; }
+      case 91: /* I64_SUB */ {
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        al = I[a], bl = I[b];
+        hi = (HI[a] - HI[b] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+        I[d] = al - bl; HI[d] = hi;
+        pc += 4;
+        break;
+      }
       case 26: /* CALL */ {
-        const f = ops[pc + 1];
-        const at = fp + ops[pc + 2];
-        const c = direct[f];
+        f = ops[pc + 1];
+        at = fp + ops[pc + 2];
+        c = direct[f];
         if (c !== null) {
           if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
         } else {
-          const site = code.sites[ops[pc + 3]];
+          site = code.sites[ops[pc + 3]];
           STACK.top = fp + code.frameSize;
           storeResults(site.results, callOut(env.F[f], site, at, files), at, files);
         }
@@ -111,13 +229,43 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 4;
         break;
       }
+      case 4: /* RETURN */ return undefined;
+      case 124: /* FN_L_LL */ {
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        I[d] = FNS[ops[pc + 4]](I[a], HI[a], I[b], HI[b]); HI[d] = H.hi;
+        pc += 5;
+        break;
+      }
+      case 54: /* I32_MUL */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 4; break;
+      case 62: /* I32_MUL_K */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], ops[pc + 3]); pc += 4; break;
+      case 32: /* MOV_D */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]]; pc += 3; break;
+      case 137: /* LOAD_F64 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 4; break; }
+      case 143: /* STORE_F64 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 4; break; }
+      case 101: /* F64_ADD */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] + D[fp + ops[pc + 3]]; pc += 4; break;
+      case 103: /* F64_MUL */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] * D[fp + ops[pc + 3]]; pc += 4; break;
+      case 3: /* BR_TABLE */ {
+        i = I[fp + ops[pc + 1]] >>> 0;
+        n = ops[pc + 2];
+        pc = ops[pc + 3 + (i < n ? i : n)];
+        break;
+      }
+      case 5: /* TRAP */ trap(code.reasons[ops[pc + 1]]); break;
+      case 10: /* BR_IF_GT_S */ pc = I[fp + ops[pc + 1]] > I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 12: /* BR_IF_LE_S */ pc = I[fp + ops[pc + 1]] <= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 14: /* BR_IF_GE_S */ pc = I[fp + ops[pc + 1]] >= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
+      case 15: /* BR_IF_GE_U */ pc = I[fp + ops[pc + 1]] >>> 0 >= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 18: /* BR_IF_LT_S_K */ pc = I[fp + ops[pc + 1]] < ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 20: /* BR_IF_GT_S_K */ pc = I[fp + ops[pc + 1]] > ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 22: /* BR_IF_LE_S_K */ pc = I[fp + ops[pc + 1]] <= ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 23: /* BR_IF_LE_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 <= ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 24: /* BR_IF_GE_S_K */ pc = I[fp + ops[pc + 1]] >= ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
       case 27: /* CALL_INDIRECT */ {
-        const site = code.sites[ops[pc + 1]];
-        const s = fp + ops[pc + 3];
-        const i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
-        const g = ops[pc + 2] < 0 ? refCallee(RF[s]) : checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
-        const at = fp + ops[pc + 4];
-        const c = g.ownerEnv === env ? direct[g.index!] : null;
+        site = code.sites[ops[pc + 1]];
+        s = fp + ops[pc + 3];
+        i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
+        g = ops[pc + 2] < 0 ? refCallee(RF[s]) : checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
+        at = fp + ops[pc + 4];
+        c = g.ownerEnv === env ? direct[g.index!] : null;
         if (c !== null) {
           if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
         } else {
@@ -129,18 +277,15 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         break;
       }
       case 28: /* RETURN_CALL */ case 29: /* RETURN_CALL_INDIRECT */ {
-        let c: Code | null;
-        let g: Callee;
-        let at: number;
-        const site = code.sites[ops[pc + (ops[pc] === 28 /* RETURN_CALL */ ? 3 : 1)]];
+        site = code.sites[ops[pc + (ops[pc] === 28 /* RETURN_CALL */ ? 3 : 1)]];
         if (ops[pc] === 28 /* RETURN_CALL */) {
-          const f = ops[pc + 1];
+          f = ops[pc + 1];
           at = fp + ops[pc + 2];
           c = direct[f];
           g = env.FI[f] as unknown as Callee;
         } else {
-          const s = fp + ops[pc + 3];
-          const i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
+          s = fp + ops[pc + 3];
+          i = ops[pc + 5] === 1 ? (HI[s] >>> 0) * 4294967296 + (I[s] >>> 0) : I[s] >>> 0;
           g = ops[pc + 2] < 0 ? refCallee(RF[s]) : checkedCallee(env.T[ops[pc + 2]].elems, i, site.type);
           at = fp + ops[pc + 4];
           c = g.ownerEnv === env ? direct[g.index!] : null;
@@ -150,10 +295,10 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
           return TAIL;
         }
         // The callee replaces this frame: arguments down to fp, then its locals are cleared.
-        const ks = site.params;
+        ks = site.params;
         for (let k = 0; k < ks.length; k++) {
-          const from = at + k;
-          const to = fp + k;
+          from = at + k;
+          to = fp + k;
           switch (ks[k]) {
             case K_I: I[to] = I[from]; break;
             case K_L: I[to] = I[from]; HI[to] = HI[from]; break;
@@ -171,20 +316,12 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc = 0;
         break;
       }
-
-      // ---- moves, constants, variables ----
-      case 30: /* MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
-      case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
-      case 32: /* MOV_D */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]]; pc += 3; break;
       case 33: /* MOV_R */ RF[fp + ops[pc + 1]] = RF[fp + ops[pc + 2]]; pc += 3; break;
-      case 34: /* CONST_I */ I[fp + ops[pc + 1]] = ops[pc + 2]; pc += 3; break;
-      case 35: /* CONST_L */ I[fp + ops[pc + 1]] = ops[pc + 2]; HI[fp + ops[pc + 1]] = ops[pc + 3]; pc += 4; break;
       case 36: /* CONST_D */ D[fp + ops[pc + 1]] = consts[ops[pc + 2]]; pc += 3; break;
       case 37: /* CONST_R */ RF[fp + ops[pc + 1]] = null; pc += 2; break;
-      case 38: /* SELECT_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : I[fp + ops[pc + 3]]; pc += 5; break;
       case 39: /* SELECT_L */ {
-        const s = I[fp + ops[pc + 4]] !== 0 ? fp + ops[pc + 2] : fp + ops[pc + 3];
-        const lo = I[s], hi = HI[s];
+        s = I[fp + ops[pc + 4]] !== 0 ? fp + ops[pc + 2] : fp + ops[pc + 3];
+        lo = I[s], hi = HI[s];
         I[fp + ops[pc + 1]] = lo; HI[fp + ops[pc + 1]] = hi;
         pc += 5;
         break;
@@ -192,41 +329,21 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 40: /* SELECT_D */ D[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? D[fp + ops[pc + 2]] : D[fp + ops[pc + 3]]; pc += 5; break;
       case 41: /* SELECT_R */ RF[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? RF[fp + ops[pc + 2]] : RF[fp + ops[pc + 3]]; pc += 5; break;
       case 42: /* GLOBAL_GET_I */ I[fp + ops[pc + 1]] = G[ops[pc + 2]].v as number; pc += 3; break;
-      case 43: /* GLOBAL_GET_L */ { const g = G[ops[pc + 2]]; I[fp + ops[pc + 1]] = g.v as number; HI[fp + ops[pc + 1]] = g.h; pc += 3; break; }
+      case 43: /* GLOBAL_GET_L */ { gl = G[ops[pc + 2]]; I[fp + ops[pc + 1]] = gl.v as number; HI[fp + ops[pc + 1]] = gl.h; pc += 3; break; }
       case 44: /* GLOBAL_GET_D */ D[fp + ops[pc + 1]] = G[ops[pc + 2]].v as number; pc += 3; break;
       case 45: /* GLOBAL_GET_R */ RF[fp + ops[pc + 1]] = G[ops[pc + 2]].v; pc += 3; break;
       case 46: /* GLOBAL_SET_I */ G[ops[pc + 1]].v = I[fp + ops[pc + 2]]; pc += 3; break;
-      case 47: /* GLOBAL_SET_L */ { const g = G[ops[pc + 1]]; g.v = I[fp + ops[pc + 2]]; g.h = HI[fp + ops[pc + 2]]; pc += 3; break; }
+      case 47: /* GLOBAL_SET_L */ { gl = G[ops[pc + 1]]; gl.v = I[fp + ops[pc + 2]]; gl.h = HI[fp + ops[pc + 2]]; pc += 3; break; }
       case 48: /* GLOBAL_SET_D */ G[ops[pc + 1]].v = D[fp + ops[pc + 2]]; pc += 3; break;
       case 49: /* GLOBAL_SET_R */ G[ops[pc + 1]].v = RF[fp + ops[pc + 2]]; pc += 3; break;
       case 50: /* REF_IS_NULL */ I[fp + ops[pc + 1]] = RF[fp + ops[pc + 2]] === null ? 1 : 0; pc += 3; break;
       case 51: /* REF_FUNC */ RF[fp + ops[pc + 1]] = env.FI[ops[pc + 2]]; pc += 3; break;
-
-      // ---- i32 ----
-      case 52: /* I32_ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; pc += 4; break;
-      case 53: /* I32_SUB */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] - I[fp + ops[pc + 3]]; pc += 4; break;
-      case 54: /* I32_MUL */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 4; break;
-      case 55: /* I32_AND */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & I[fp + ops[pc + 3]]; pc += 4; break;
-      case 56: /* I32_OR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | I[fp + ops[pc + 3]]; pc += 4; break;
-      case 57: /* I32_XOR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ I[fp + ops[pc + 3]]; pc += 4; break;
-      case 58: /* I32_SHL */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << I[fp + ops[pc + 3]]; pc += 4; break;
       case 59: /* I32_SHR_S */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >> I[fp + ops[pc + 3]]; pc += 4; break;
-      case 60: /* I32_SHR_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> I[fp + ops[pc + 3]]; pc += 4; break;
-      case 61: /* I32_ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc += 4; break;
-      case 62: /* I32_MUL_K */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], ops[pc + 3]); pc += 4; break;
-      case 63: /* I32_AND_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc += 4; break;
       case 64: /* I32_OR_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | ops[pc + 3]; pc += 4; break;
       case 65: /* I32_XOR_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ ops[pc + 3]; pc += 4; break;
-      case 66: /* I32_SHL_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3]; pc += 4; break;
       case 67: /* I32_SHR_S_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >> ops[pc + 3]; pc += 4; break;
-      case 68: /* I32_SHR_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> ops[pc + 3]; pc += 4; break;
-      case 69: /* I32_EQZ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === 0 ? 1 : 0; pc += 3; break;
-      case 70: /* I32_EQ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
-      case 71: /* I32_NE */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] !== I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
       case 72: /* I32_LT_S */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] < I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
-      case 73: /* I32_LT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
       case 74: /* I32_GT_S */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] > I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
-      case 75: /* I32_GT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 > I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
       case 76: /* I32_LE_S */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] <= I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
       case 77: /* I32_LE_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 <= I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
       case 78: /* I32_GE_S */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >= I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
@@ -234,44 +351,18 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 80: /* I32_EQ_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === ops[pc + 3] ? 1 : 0; pc += 4; break;
       case 81: /* I32_NE_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] !== ops[pc + 3] ? 1 : 0; pc += 4; break;
       case 82: /* I32_LT_S_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] < ops[pc + 3] ? 1 : 0; pc += 4; break;
-      case 83: /* I32_LT_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
       case 84: /* I32_GT_S_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] > ops[pc + 3] ? 1 : 0; pc += 4; break;
       case 85: /* I32_GT_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 > ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
       case 86: /* I32_LE_S_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] <= ops[pc + 3] ? 1 : 0; pc += 4; break;
       case 87: /* I32_LE_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 <= ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
       case 88: /* I32_GE_S_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >= ops[pc + 3] ? 1 : 0; pc += 4; break;
       case 89: /* I32_GE_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 >= ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
-
-      // ---- i64, f32, f64 ----
-      case 90: /* I64_ADD */ {
-        const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
-        const al = I[a];
-        const lo = (al + I[b]) | 0;
-        const hi = (HI[a] + HI[b] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
-        I[d] = lo; HI[d] = hi;
-        pc += 4;
-        break;
-      }
-      case 91: /* I64_SUB */ {
-        const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
-        const al = I[a], bl = I[b];
-        const hi = (HI[a] - HI[b] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
-        I[d] = al - bl; HI[d] = hi;
-        pc += 4;
-        break;
-      }
-      case 92: /* I64_AND */ { const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; const hi = HI[a] & HI[b]; I[d] = I[a] & I[b]; HI[d] = hi; pc += 4; break; }
-      case 93: /* I64_OR */ { const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; const hi = HI[a] | HI[b]; I[d] = I[a] | I[b]; HI[d] = hi; pc += 4; break; }
-      case 94: /* I64_XOR */ { const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; const hi = HI[a] ^ HI[b]; I[d] = I[a] ^ I[b]; HI[d] = hi; pc += 4; break; }
-      case 95: /* I64_EQZ */ { const a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = (I[a] | HI[a]) === 0 ? 1 : 0; pc += 3; break; }
-      case 96: /* I64_EQ */ { const a = fp + ops[pc + 2], b = fp + ops[pc + 3]; I[fp + ops[pc + 1]] = I[a] === I[b] && HI[a] === HI[b] ? 1 : 0; pc += 4; break; }
-      case 97: /* I64_NE */ { const a = fp + ops[pc + 2], b = fp + ops[pc + 3]; I[fp + ops[pc + 1]] = I[a] !== I[b] || HI[a] !== HI[b] ? 1 : 0; pc += 4; break; }
-      case 98: /* I64_EXTEND_I32_S */ { const x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x; HI[fp + ops[pc + 1]] = x >> 31; pc += 3; break; }
-      case 99: /* I64_EXTEND_I32_U */ { const x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x; HI[fp + ops[pc + 1]] = 0; pc += 3; break; }
+      case 95: /* I64_EQZ */ { a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = (I[a] | HI[a]) === 0 ? 1 : 0; pc += 3; break; }
+      case 96: /* I64_EQ */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3]; I[fp + ops[pc + 1]] = I[a] === I[b] && HI[a] === HI[b] ? 1 : 0; pc += 4; break; }
+      case 97: /* I64_NE */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3]; I[fp + ops[pc + 1]] = I[a] !== I[b] || HI[a] !== HI[b] ? 1 : 0; pc += 4; break; }
+      case 98: /* I64_EXTEND_I32_S */ { x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x; HI[fp + ops[pc + 1]] = x >> 31; pc += 3; break; }
       case 100: /* I32_WRAP_I64 */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
-      case 101: /* F64_ADD */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] + D[fp + ops[pc + 3]]; pc += 4; break;
       case 102: /* F64_SUB */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] - D[fp + ops[pc + 3]]; pc += 4; break;
-      case 103: /* F64_MUL */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] * D[fp + ops[pc + 3]]; pc += 4; break;
       case 104: /* F64_DIV */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] / D[fp + ops[pc + 3]]; pc += 4; break;
       case 105: /* F32_ADD */ D[fp + ops[pc + 1]] = Math.fround(D[fp + ops[pc + 2]] + D[fp + ops[pc + 3]]); pc += 4; break;
       case 106: /* F32_SUB */ D[fp + ops[pc + 1]] = Math.fround(D[fp + ops[pc + 2]] - D[fp + ops[pc + 3]]); pc += 4; break;
@@ -285,8 +376,6 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 114: /* F_GE */ I[fp + ops[pc + 1]] = D[fp + ops[pc + 2]] >= D[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
       case 115: /* F64_CONVERT_I32_S */ D[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
       case 116: /* F64_CONVERT_I32_U */ D[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0; pc += 3; break;
-
-      // ---- through numerics helpers: [op, d, a, b, helper] ----
       case 117: /* FN_I_I */ I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]]); pc += 5; break;
       case 118: /* FN_I_II */ I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 5; break;
       case 119: /* FN_D_D */ D[fp + ops[pc + 1]] = FNS[ops[pc + 4]](D[fp + ops[pc + 2]]); pc += 5; break;
@@ -294,72 +383,40 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 121: /* FN_I_D */ I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](D[fp + ops[pc + 2]]); pc += 5; break;
       case 122: /* FN_D_I */ D[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]]); pc += 5; break;
       case 123: /* FN_L_L */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1];
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1];
         I[d] = FNS[ops[pc + 4]](I[a], HI[a]); HI[d] = H.hi;
         pc += 5;
         break;
       }
-      case 124: /* FN_L_LL */ {
-        const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
-        I[d] = FNS[ops[pc + 4]](I[a], HI[a], I[b], HI[b]); HI[d] = H.hi;
-        pc += 5;
-        break;
-      }
-      case 125: /* FN_I_L */ { const a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a]); pc += 5; break; }
+      case 125: /* FN_I_L */ { a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a]); pc += 5; break; }
       case 126: /* FN_I_LL */ {
-        const a = fp + ops[pc + 2], b = fp + ops[pc + 3];
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3];
         I[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a], I[b], HI[b]);
         pc += 5;
         break;
       }
-      case 127: /* FN_L_I */ { const d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
-      case 128: /* FN_L_D */ { const d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](D[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
-      case 129: /* FN_D_L */ { const a = fp + ops[pc + 2]; D[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a]); pc += 5; break; }
-
-      // ---- memory 0, 32-bit addresses: [op, value, address, offset] ----
-      case 130: /* LOAD_I32 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 4; break; }
-      case 131: /* LOAD_I8_S */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getInt8(ea); pc += 4; break; }
-      case 132: /* LOAD_I8_U */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 4; break; }
-      case 133: /* LOAD_I16_S */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getInt16(ea, true); pc += 4; break; }
-      case 134: /* LOAD_I16_U */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getUint16(ea, true); pc += 4; break; }
-      case 135: /* LOAD_I64 */ {
-        const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
-        if (ea > ln - 8) oob();
-        const d = fp + ops[pc + 1];
-        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
-        pc += 4;
-        break;
-      }
+      case 127: /* FN_L_I */ { d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
+      case 128: /* FN_L_D */ { d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](D[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
+      case 129: /* FN_D_L */ { a = fp + ops[pc + 2]; D[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a]); pc += 5; break; }
+      case 131: /* LOAD_I8_S */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getInt8(ea); pc += 4; break; }
+      case 133: /* LOAD_I16_S */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getInt16(ea, true); pc += 4; break; }
       case 136: /* LOAD_F32 */ {
-        const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
         if (ea > ln - 4) oob();
-        const x = dv.getFloat32(ea, true);
+        x = dv.getFloat32(ea, true);
         D[fp + ops[pc + 1]] = x === x ? x : f32FromBits(dv.getInt32(ea, true));
         pc += 4;
         break;
       }
-      case 137: /* LOAD_F64 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 4; break; }
-      case 138: /* STORE_I32 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
-      case 139: /* STORE_I8 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 4; break; }
-      case 140: /* STORE_I16 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); dv.setInt16(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
-      case 141: /* STORE_I64 */ {
-        const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
-        if (ea > ln - 8) oob();
-        const v = fp + ops[pc + 1];
-        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
-        pc += 4;
-        break;
-      }
       case 142: /* STORE_F32 */ {
-        const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
         if (ea > ln - 4) oob();
-        const x = D[fp + ops[pc + 1]];
+        x = D[fp + ops[pc + 1]];
         if (x === x) dv.setFloat32(ea, x, true);
         else dv.setInt32(ea, f32ToBits(x), true);
         pc += 4;
         break;
       }
-      case 143: /* STORE_F64 */ { const ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 4; break; }
       case 144: /* HI_SIGN */ HI[fp + ops[pc + 1]] = I[fp + ops[pc + 1]] >> 31; pc += 2; break;
       case 145: /* HI_ZERO */ HI[fp + ops[pc + 1]] = 0; pc += 2; break;
       case 146: /* LOAD_ANY */ loadAny(ie, code, pc, fp, files); pc += 7; break;
@@ -375,91 +432,33 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 152: /* THROW */
         throw new ExnInst(tailArgs(env.TG[ops[pc + 1]], code.sites[ops[pc + 3]], fp + ops[pc + 2], files));
       case 153: /* THROW_REF */ {
-        const x = RF[fp + ops[pc + 1]] as ExnInst | null;
-        if (x === null) trap(NULL_EXCEPTION_REFERENCE);
-        throw x.thrown;
+        xr = RF[fp + ops[pc + 1]] as ExnInst | null;
+        if (xr === null) trap(NULL_EXCEPTION_REFERENCE);
+        throw xr.thrown;
       }
       case 154: /* I64_ADD_K */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1];
-        const al = I[a];
-        const lo = (al + ops[pc + 3]) | 0;
-        const hi = (HI[a] + ops[pc + 4] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1];
+        al = I[a];
+        lo = (al + ops[pc + 3]) | 0;
+        hi = (HI[a] + ops[pc + 4] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
         I[d] = lo; HI[d] = hi;
         pc += 5;
         break;
       }
-      case 155: /* I64_AND_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] & ops[pc + 4]; I[d] = I[a] & ops[pc + 3]; HI[d] = hi; pc += 5; break; }
-      case 156: /* I64_OR_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] | ops[pc + 4]; I[d] = I[a] | ops[pc + 3]; HI[d] = hi; pc += 5; break; }
-      case 157: /* I64_XOR_K */ { const a = fp + ops[pc + 2], d = fp + ops[pc + 1]; const hi = HI[a] ^ ops[pc + 4]; I[d] = I[a] ^ ops[pc + 3]; HI[d] = hi; pc += 5; break; }
-      case 158: /* I64_SHL_K */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        const lo = I[a], hi = HI[a];
-        if (n < 32) { HI[d] = (hi << n) | (lo >>> (32 - n)); I[d] = lo << n; } else { HI[d] = lo << (n - 32); I[d] = 0; }
-        pc += 4;
-        break;
-      }
+      case 156: /* I64_OR_K */ { a = fp + ops[pc + 2], d = fp + ops[pc + 1]; hi = HI[a] | ops[pc + 4]; I[d] = I[a] | ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 157: /* I64_XOR_K */ { a = fp + ops[pc + 2], d = fp + ops[pc + 1]; hi = HI[a] ^ ops[pc + 4]; I[d] = I[a] ^ ops[pc + 3]; HI[d] = hi; pc += 5; break; }
       case 159: /* I64_SHR_S_K */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        const lo = I[a], hi = HI[a];
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
         if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >> n; } else { I[d] = hi >> (n - 32); HI[d] = hi >> 31; }
         pc += 4;
         break;
       }
-      case 160: /* I64_SHR_U_K */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        const lo = I[a], hi = HI[a];
-        if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >>> n; } else { I[d] = hi >>> (n - 32); HI[d] = 0; }
-        pc += 4;
-        break;
-      }
-      case 161: /* I64_ROTL_K */ {
-        const a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        const lo = I[a], hi = HI[a];
-        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
-          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
-        } else {
-          const m = n - 32;
-          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
-        }
-        pc += 4;
-        break;
-      }
-      case 162: /* I64_MUL */ {
-        // As numerics' i64Mul: the high word of the unsigned 32x32 product from 16-bit parts.
-        const a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
-        const alo = I[a], blo = I[b];
-        const a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
-        const p01 = a0 * b1, p10 = a1 * b0;
-        const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const top = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const hi = (top + Math.imul(alo, HI[b]) + Math.imul(HI[a], blo)) | 0;
-        I[d] = Math.imul(alo, blo); HI[d] = hi;
-        pc += 4;
-        break;
-      }
       case 163: /* REF_EQ */ I[fp + ops[pc + 1]] = refEq(RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]) ? 1 : 0; pc += 4; break;
-      case 164: /* LOAD_I32_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 5; break; }
-      case 165: /* LOAD_I64_AT */ {
-        const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
-        if (ea > ln - 8) oob();
-        const d = fp + ops[pc + 1];
-        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
-        pc += 5;
-        break;
-      }
-      case 166: /* LOAD_I8_U_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 5; break; }
-      case 167: /* LOAD_F64_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
-      case 168: /* STORE_I32_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 5; break; }
-      case 169: /* STORE_I64_AT */ {
-        const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
-        if (ea > ln - 8) oob();
-        const v = fp + ops[pc + 1];
-        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
-        pc += 5;
-        break;
-      }
-      case 170: /* STORE_I8_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
-      case 171: /* STORE_F64_AT */ { const ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
+      case 166: /* LOAD_I8_U_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 5; break; }
+      case 167: /* LOAD_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
+      case 170: /* STORE_I8_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
+      case 171: /* STORE_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }
