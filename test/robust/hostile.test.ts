@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebAssembly as PW } from '../../src/index.js';
 import { parseModule } from '../../src/text/parse.js';
+import { configure } from '../../src/exec/interp/select.js';
 import { I32, I64, SEC, bigSection, body, cat, functype, module, name, repeat, s32, section, u32, vec } from './bytes.js';
 
 const HUGE = 0xffffffff;
@@ -138,7 +139,19 @@ test('a br_table with 250,000 targets dispatches exactly', () => {
   }
 });
 
-test('recursion to stack exhaustion is a RangeError, and the instance keeps working', () => {
+/** Runs `body` with functions first called on each tier in turn. */
+function onBothTiers(body: (tier: string) => void): void {
+  for (const engine of ['compile', 'interpret'] as const) {
+    const previous = configure({ engine });
+    try {
+      body(engine);
+    } finally {
+      configure(previous);
+    }
+  }
+}
+
+test('recursion to stack exhaustion is a RangeError, and the instance keeps working (both tiers)', () => onBothTiers((tier) => {
   const e = wat(`(module
     (global $g (mut i32) (i32.const 0))
     (memory (export "mem") 1)
@@ -156,10 +169,10 @@ test('recursion to stack exhaustion is a RangeError, and the instance keeps work
     assert.throws(() => e.down(-1), RangeError, 'deep, not infinite: 2^32 frames');
   }
   const before = e.count();
-  assert.equal(e.down(1000), 1000);
+  assert.equal(e.down(1000), 1000, tier);
   assert.equal(e.count(), before + 1001);
   assert.equal(new DataView(e.mem.buffer).getInt32(0, true), 0);
-});
+}));
 
 test('memory.grow to the maximum and beyond; Memory.grow past the maximum is a RangeError', () => {
   const e = wat(`(module (memory (export "m") 1 3)
@@ -185,7 +198,7 @@ test('memory.grow to the maximum and beyond; Memory.grow past the maximum is a R
   assert.equal(u.grow(0), 1);
 });
 
-test('traps inside bulk memory and table operations write nothing', () => {
+test('traps inside bulk memory and table operations write nothing (both tiers)', () => onBothTiers((tier) => {
   const e = wat(`(module
     (memory (export "m") 1)
     (table (export "t") 4 funcref)
@@ -220,8 +233,8 @@ test('traps inside bulk memory and table operations write nothing', () => {
   const filled = tbl();
   assert.throws(() => e.tcopy(3, 0, 2), PW.RuntimeError);
   assert.throws(() => e.tcopy(0, 3, 2), PW.RuntimeError);
-  assert.deepEqual(tbl(), filled);
-});
+  assert.deepEqual(tbl(), filled, tier);
+}));
 
 test('implementation-defined limits (index.bs): CompileError past each module limit', () => {
   const over = (what: string, bytes: Uint8Array): void => {
@@ -253,8 +266,11 @@ test('implementation-defined limits (index.bs): CompileError past each module li
     const entry = cat(u32(size), [0], repeat([0x01], size - 2), [0x0b]);
     return bigSection(SEC.code, [1], entry);
   };
-  assert.doesNotThrow(() => new PW.Module(module(type0, func0, code(7_654_321))));
   over('function body of 7,654,322 bytes', module(type0, func0, code(7_654_322)));
+  // Tables: 100,001; entries of one element segment: 10,000,001.
+  over('100,001 tables', module(bigSection(SEC.table, u32(100_001), repeat([0x70, 0, 0], 100_001))));
+  over('an element segment of 10,000,001 functions', module(type0, func0, section(SEC.table, vec([[0x70, 0, 1]])),
+    bigSection(SEC.elem, [1, 1, 0], u32(10_000_001), repeat([0], 10_000_001)), section(SEC.code, vec([[2, 0, 0x0b]]))));
   // Subtype depth 64 (index.bs: at most 63).
   const chain = (depth: number): Uint8Array => module(section(SEC.type, vec(Array.from({ length: depth + 1 }, (_, i) =>
     i === 0 ? [0x50, 0, 0x5f, 0] : [0x50, 1, ...u32(i - 1), 0x5f, 0]))));
