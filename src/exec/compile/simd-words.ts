@@ -1,13 +1,13 @@
-// Unboxed SIMD for the integer and bitwise instructions that dominate auto-vectorised code. A v128
+// Unboxed SIMD for the integer, bitwise and f32x4 instructions that dominate vectorised code. A v128
 // produced here lives in four fresh JS variables (int32 words, little-endian lanes) computed by
 // inline expressions, and is pushed as the pending expression `v128FromWords(w0, w1, w2, w3)`: the
 // next instruction handled here takes the words straight from the variables (no array at all),
-// while anything else (locals, calls, block results, the generic helpers) evaluates the
-// expression and gets the ordinary immutable 16-byte array. Loads and stores go through the
+// while anything else (parameters, calls, block results, the generic helpers) evaluates the
+// expression and gets the ordinary immutable 16-byte array; an array operand is unpacked once. Loads and stores go through the
 // DataView as four int32 accesses. The variables are `var`s with names unique in the function,
 // assigned once per execution of their straight-line code, so pending uses stay valid (pending
-// expressions never outlive the block that computes them). Instructions not handled return false
-// and take the generic path (simdops.ts).
+// expressions never outlive the block that computes them). Instructions not handled here take
+// the generic path (simdops.ts: numerics' helpers on arrays).
 
 import type { Instr } from '../../binary/instr.js';
 import { I32, F32, V128 } from '../../syntax/types.js';
@@ -30,14 +30,19 @@ function state(c: FuncCompiler): State {
   return s;
 }
 
-/** The four words of entry x, which emitWords has checked to be known. */
+/**
+ * The four words of entry x: known ones as they are, an array (parameter, block result, helper
+ * result …) unpacked from its bytes once, here, where the instruction consumes it.
+ */
 function wordsOf(c: FuncCompiler, x: Entry): string[] {
-  return state(c).words.get(x.e)!;
-}
-
-/** Whether x is a pending v128 whose words are known (else it is an array: the generic path). */
-function known(c: FuncCompiler, x: Entry): boolean {
-  return !x.v && state(c).words.has(x.e);
+  const s = state(c);
+  const known = x.v ? undefined : s.words.get(x.e);
+  if (known) return known;
+  const v = `q${s.n++}`;
+  const w = range(4).map((k) => `${v}_${k}`);
+  const b = (i: number): string => `${v}[${i}]`;
+  c.emit(`var ${v} = ${x.e}, ${w.map((n, k) => `${n} = ${b(4 * k)} | ${b(4 * k + 1)} << 8 | ${b(4 * k + 2)} << 16 | ${b(4 * k + 3)} << 24`).join(', ')};`);
+  return w;
 }
 
 /** Computes the four word expressions into fresh variables and pushes the v128. */
@@ -373,19 +378,10 @@ WORDS.set('v128.store', (c, ins) => {
   return true;
 });
 
-/**
- * Handles `ins` unboxed if it is one of the instructions above and its v128 operands are known
- * words (so nothing is unpacked from arrays); loads and constants always start a chain.
- */
+/** Handles `ins` unboxed if it is one of the instructions above. */
 export function emitWords(c: FuncCompiler, ins: Instr): boolean {
   const f = WORDS.get(ins.op.name);
-  if (f === undefined) return false;
-  const n = ins.op.params?.length ?? 0;
-  for (let i = c.stack.length - n; i < c.stack.length; i++) {
-    const x = c.stack[i];
-    if (x.t === V128 && !known(c, x)) return false;
-  }
-  return f(c, ins);
+  return f !== undefined && f(c, ins);
 }
 
 // ---- v128 locals as words ----
@@ -417,15 +413,7 @@ export function emitLocal(c: FuncCompiler, ins: Instr): boolean {
     return true;
   }
   const x = c.pop();
-  let ws: string[];
-  if (known(c, x)) ws = wordsOf(c, x);
-  else {
-    // An array (a helper's result, a block result …): unpack its bytes.
-    const v = `q${state(c).n++}`;
-    const b = (i: number): string => `${v}[${i}]`;
-    c.emit(`var ${v} = ${x.e};`);
-    ws = range(4).map((k) => `${b(4 * k)} | ${b(4 * k + 1)} << 8 | ${b(4 * k + 2)} << 16 | ${b(4 * k + 3)} << 24`);
-  }
+  const ws = wordsOf(c, x);
   const mine = new RegExp(`\\bl${ins.a}\\b`);
   c.flushRefs((e) => mine.test(e));
   c.emit(`${w.map((n, j) => `${n} = ${ws[j]}`).join(', ')};`);
