@@ -262,10 +262,18 @@ class Runner {
         // A bad custom section never makes a module invalid: an engine must still accept it.
         if (cmd.module.type === 'module') this.compile(cmd.module);
         return;
-      case 'assert_malformed_custom':
-        // What the reference parser rejects here is a custom annotation's content, which an
-        // engine may ignore (some of these modules are not even valid apart from it).
+      case 'assert_malformed_custom': {
+        // The reference parser rejects a custom annotation's content here, which a parser may
+        // also ignore: a rejection passes, an acceptance means the annotation is not interpreted.
+        if (cmd.module.type === 'instance') throw new Failed(`${cmd.type} needs a module, not an instance`);
+        try {
+          this.bytesOf(cmd.module);
+        } catch (e) {
+          if (e instanceof TextError) return;
+          this.unexpected(e, 'text parser');
+        }
         throw new NotRun('custom annotations are not interpreted');
+      }
       case 'assert_unlinkable':
         expectFailure(this.moduleFailure(cmd.module), 'link', cmd.message, this.engine);
         return;

@@ -175,10 +175,13 @@ test('text modules go through the engine\'s WAT parser; its errors make assert_m
 (assert_invalid (module quote "invalid") "type mismatch")
 (assert_malformed (module quote "fine") "x")
 (assert_malformed (module quote "\\ff") "malformed UTF-8")
-(assert_invalid (module quote "oops") "type mismatch")`, e);
+(assert_invalid (module quote "oops") "type mismatch")
+(assert_malformed_custom (module quote "oops") "bad annotation")
+(assert_malformed_custom (module quote "fine") "bad annotation")`, e);
   assert.deepEqual(outcomes(r), [
     '1 passed', '2 passed', '3 passed', '4 failed: text parsed, expected malformed "x"', '5 passed',
     '6 failed: the text parser rejected a well-formed module: 1:2: unexpected token',
+    '7 passed', '8 not run: custom annotations are not interpreted',
   ]);
   assert.equal(seen[0], '(module (func) (export "f" (func 0)))');
 });
