@@ -185,3 +185,33 @@ test('GC values in exception payloads', () => {
   const e2 = new W.Exception(t, [5]);
   assert.equal(e2.getArg(t, 0), 5);
 });
+
+test('GC values through host functions and wasm exceptions', () => {
+  const src = `(module
+    (type $s (struct (field i32)))
+    (import "m" "echo" (func $echo (param (ref $s)) (result (ref $s))))
+    (import "m" "i31" (func $i31 (result i31ref)))
+    (tag $t (export "t") (param anyref))
+    (func (export "viaHost") (param i32) (result i32)
+      (struct.get $s 0 (call $echo (struct.new $s (local.get 0)))))
+    (func (export "hostI31") (result i32) (i31.get_s (call $i31)))
+    (func (export "throwS") (param i32) (throw $t (struct.new $s (local.get 0))))
+    (func (export "getS") (param anyref) (result i32) (struct.get $s 0 (ref.cast (ref $s) (local.get 0)))))`;
+  const seen: unknown[] = [];
+  let i31: unknown = 0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const y: any = new W.Instance(new W.Module(parseModule(src)), {
+    m: { echo: (o: unknown) => { seen.push(o); return o; }, i31: () => i31 },
+  }).exports;
+  assert.equal(y.viaHost(12), 12);
+  assert.equal(Object.getPrototypeOf(seen[0]), null, 'the host function sees an Exported GC Object');
+  i31 = -5;
+  assert.equal(y.hostI31(), -5);
+  i31 = 2 ** 30;
+  assert.throws(() => y.hostI31(), TypeError, 'a host result out of the i31 range');
+  let e: { getArg(t: unknown, i: number): unknown } | undefined;
+  try { y.throwS(4); } catch (x) { e = x as typeof e; }
+  const s = e!.getArg(y.t, 0);
+  assert.equal(e!.getArg(y.t, 0), s, 'the same object on each read');
+  assert.equal(y.getS(s), 4);
+});
