@@ -56,7 +56,8 @@ writeFileSync(join(dist, 'cjs', 'polyfill.cjs'), `"use strict";\n// require('pur
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--noCheck', '--outDir', dist], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 // Declarations for `require`: the same files, read as CommonJS because of the package.json beside them.
-for (const f of walkDts(dist)) {
+// (The CLI and the .wast runner are the bin's, which is ESM: no CommonJS entry reaches them.)
+for (const f of walkDts(dist).filter((f) => !/^(cli|script)\//.test(relative(dist, f)))) {
   const to = join(dist, 'cjs', relative(dist, f));
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(f, to);
