@@ -95,7 +95,14 @@ export interface InstanceInst {
  *   invoke(f: FuncInst, args: Value[]): Value[]
  *       calls any function with boxed arguments; throws RuntimeError on a trap, RangeError on
  *       stack exhaustion, ExnInst-carrying errors for wasm exceptions, or what a host function threw
+ *       (implemented: an uncaught wasm exception is thrown as the ExnInst object itself — class
+ *       ExnInst of runtime/exn.ts; one with tag JS_TAG wraps a JS exception that crossed a
+ *       try_table and throw_ref rethrows the original value; JS_TAG, of type [externref] -> [],
+ *       is what WebAssembly.JSTag should expose)
  *   externKind(v: ExternVal): number                    EXTERNAL_* of an extern value
+ *
+ * Also exported: the classes (WasmFunc, HostFunc, Memory, Table, Global, Tag, ExnInst, StructRef,
+ * ArrayRef, I31Ref) for instanceof checks, and JS_TAG.
  *   externType / typeOfGlobal … as the API needs them for type reflection
  */
 export type RuntimeContract = never;
