@@ -16,11 +16,12 @@ import { type FuncState, EMPTY, K_BLOCK, K_LOOP, K_IF } from './state.js';
 import { HANDLER, H_FIXED, H_MEM } from './handlers.js';
 import { step, beginBody, endBody } from './body.js';
 
-// What the fast loop does with an opcode byte.
-const X_SLOW = 0, X_FIXED = 1, X_CONST = 2, X_LOCAL_GET = 3, X_LOCAL_SET = 4, X_LOCAL_TEE = 5;
-const X_LOAD = 6, X_STORE = 7, X_CALL = 8, X_BR_IF = 9, X_BR = 10, X_END = 11, X_BLOCK = 12;
-const X_LOOP = 13, X_IF = 14, X_GLOBAL_GET = 15, X_GLOBAL_SET = 16, X_DROP = 17, X_SELECT = 18;
-const X_UNREACHABLE = 19, X_RETURN = 20, X_CALL_INDIRECT = 21;
+// What the fast loop does with an opcode byte. A const enum: esbuild inlines the numbers, so the
+// switch has literal cases, which Ignition turns into one jump table instead of a chain of compares.
+const enum X {
+  SLOW, FIXED, CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOAD, STORE, CALL, BR_IF, BR, END, BLOCK,
+  LOOP, IF, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, UNREACHABLE, RETURN, CALL_INDIRECT,
+}
 
 const KIND = new Uint8Array(256);
 /** Fixed-signature rows: number of params (at most 2), their types, the result (0: none). */
@@ -32,10 +33,10 @@ const RES = new Uint8Array(256);
 const ARG = new Uint8Array(256);
 
 const BY_NAME: Record<string, number> = {
-  'local.get': X_LOCAL_GET, 'local.set': X_LOCAL_SET, 'local.tee': X_LOCAL_TEE, call: X_CALL,
-  br_if: X_BR_IF, br: X_BR, end: X_END, block: X_BLOCK, loop: X_LOOP, if: X_IF,
-  'global.get': X_GLOBAL_GET, 'global.set': X_GLOBAL_SET, drop: X_DROP, unreachable: X_UNREACHABLE,
-  return: X_RETURN, call_indirect: X_CALL_INDIRECT,
+  'local.get': X.LOCAL_GET, 'local.set': X.LOCAL_SET, 'local.tee': X.LOCAL_TEE, call: X.CALL,
+  br_if: X.BR_IF, br: X.BR, end: X.END, block: X.BLOCK, loop: X.LOOP, if: X.IF,
+  'global.get': X.GLOBAL_GET, 'global.set': X.GLOBAL_SET, drop: X.DROP, unreachable: X.UNREACHABLE,
+  return: X.RETURN, call_indirect: X.CALL_INDIRECT,
 };
 
 for (let b = 0; b < 256; b++) {
@@ -44,23 +45,23 @@ for (let b = 0; b < 256; b++) {
   const op = OPS[id];
   const h = HANDLER[id];
   const ps = op.params, rs = op.results;
-  if (op.name === 'select' && op.imm === 'none') KIND[b] = X_SELECT;
+  if (op.name === 'select' && op.imm === 'none') KIND[b] = X.SELECT;
   else if (BY_NAME[op.name] !== undefined) KIND[b] = BY_NAME[op.name];
   else if (h === H_FIXED && rs!.length === 1 && ps!.length === 0 && op.imm !== 'none') {
     // Constants: LEB128 of at most 4 (i32) or 9 (i64) bytes has no rule on its last byte;
     // f32/f64 take 4/8 bytes as they are.
-    KIND[b] = X_CONST;
+    KIND[b] = X.CONST;
     RES[b] = rs![0];
     ARG[b] = op.imm === 'i32' ? 4 : op.imm === 'i64' ? 9 : op.imm === 'f32' ? 4 : 8;
     if (op.imm === 'f32' || op.imm === 'f64') NP[b] = 1; // fixed width, not LEB128
   } else if (h === H_FIXED && op.imm === 'none' && ps!.length <= 2 && rs!.length <= 1) {
-    KIND[b] = X_FIXED;
+    KIND[b] = X.FIXED;
     NP[b] = ps!.length;
     P0[b] = ps!.length > 0 ? ps![0] : 0;
     P1[b] = ps!.length > 1 ? ps![1] : 0;
     RES[b] = rs!.length > 0 ? rs![0] : 0;
   } else if (h === H_MEM && op.imm === 'memarg' && ps!.length <= 1 && rs!.length <= 1 && ps!.length + rs!.length === 1) {
-    KIND[b] = ps!.length === 0 ? X_LOAD : X_STORE;
+    KIND[b] = ps!.length === 0 ? X.LOAD : X.STORE;
     ARG[b] = op.align;
     P0[b] = ps!.length > 0 ? ps![0] : 0;
     RES[b] = rs!.length > 0 ? rs![0] : 0;
@@ -132,7 +133,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
     }
     const b = bytes[pos];
     switch (KIND[b]) {
-      case X_LOCAL_GET: case X_LOCAL_SET: case X_LOCAL_TEE: {
+      case X.LOCAL_GET: case X.LOCAL_SET: case X.LOCAL_TEE: {
         let x = bytes[pos + 1];
         let n = 2;
         if (x >= 0x80) {
@@ -144,17 +145,17 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         if (pos + n > end || x >= numLocals || localInit[x] === 0) break;
         const t = localTypes[x];
         const k = KIND[b];
-        if (k === X_LOCAL_GET) {
+        if (k === X.LOCAL_GET) {
           if (sp === vals.length) break;
           vals[sp++] = t;
         } else {
           if (sp === floor || vals[sp - 1] !== t) break;
-          if (k === X_LOCAL_SET) sp--;
+          if (k === X.LOCAL_SET) sp--;
         }
         pos += n;
         continue;
       }
-      case X_FIXED: {
+      case X.FIXED: {
         const np = NP[b];
         if (sp - floor < np || pos + 1 > end) break;
         if (np === 2) {
@@ -167,7 +168,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos += 1;
         continue;
       }
-      case X_CONST: {
+      case X.CONST: {
         let p = pos + 1;
         const lim = p + ARG[b];
         if (lim > end || sp === vals.length) break;
@@ -185,7 +186,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos = p;
         continue;
       }
-      case X_LOAD: case X_STORE: {
+      case X.LOAD: case X.STORE: {
         // memarg: flags (memory 0, align), offset of at most 4 LEB128 bytes (< 2^28: in range).
         const flags = bytes[pos + 1];
         if (flags > ARG[b] || !mem32) break;
@@ -194,7 +195,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         if (lim > end) break;
         while (p < lim && bytes[p] >= 0x80) p++;
         if (p === lim) break;
-        if (KIND[b] === X_LOAD) {
+        if (KIND[b] === X.LOAD) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           vals[sp - 1] = RES[b];
         } else {
@@ -204,7 +205,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos = p + 1;
         continue;
       }
-      case X_CALL: case X_CALL_INDIRECT: {
+      case X.CALL: case X.CALL_INDIRECT: {
         let x = bytes[pos + 1];
         let n = 2;
         if (x >= 0x80) {
@@ -221,7 +222,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         }
         let f: FuncType | null;
         let top = sp;
-        if (KIND[b] === X_CALL) {
+        if (KIND[b] === X.CALL) {
           if (pos + n > end || x >= fts.length) break;
           f = fts[x];
         } else {
@@ -247,14 +248,14 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos += n;
         continue;
       }
-      case X_BR_IF: case X_BR: {
+      case X.BR_IF: case X.BR: {
         const l = bytes[pos + 1];
         if (l >= 0x80 || pos + 2 > end || l >= st.depth) break;
         const f = st.depth - 1 - l;
         const lt = st.kind[f] === K_LOOP ? st.starts[f] : st.ends[f];
         const n = lt.length;
         let top = sp;
-        if (KIND[b] === X_BR_IF) {
+        if (KIND[b] === X.BR_IF) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           top = sp - 1;
         }
@@ -262,7 +263,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         let i = n - 1;
         while (i >= 0 && vals[top - n + i] === lt[i]) i--;
         if (i >= 0) break;
-        if (KIND[b] === X_BR_IF) sp = top;
+        if (KIND[b] === X.BR_IF) sp = top;
         else {
           sp = floor;
           st.unreach[st.depth - 1] = 1;
@@ -271,7 +272,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos += 2;
         continue;
       }
-      case X_END: {
+      case X.END: {
         // The frame's results are exactly what is left above its floor: they stay where they are.
         const top = st.depth - 1;
         const e = st.ends[top];
@@ -299,27 +300,27 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         st.dead = st.unreach[top - 1] === 1;
         continue;
       }
-      case X_BLOCK: case X_LOOP: case X_IF: {
+      case X.BLOCK: case X.LOOP: case X.IF: {
         const bt = bytes[pos + 1];
         if (pos + 2 > end) break;
         const ends = bt === 0x40 ? EMPTY : BT_RESULTS[bt];
         if (ends === undefined) break;
         const k = KIND[b];
-        if (k === X_IF) {
+        if (k === X.IF) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           sp--;
         }
         st.sp = sp;
-        st.pushCtrl(k === X_BLOCK ? K_BLOCK : k === X_LOOP ? K_LOOP : K_IF, EMPTY, ends);
+        st.pushCtrl(k === X.BLOCK ? K_BLOCK : k === X.LOOP ? K_LOOP : K_IF, EMPTY, ends);
         floor = sp;
         pos += 2;
         continue;
       }
-      case X_GLOBAL_GET: case X_GLOBAL_SET: {
+      case X.GLOBAL_GET: case X.GLOBAL_SET: {
         const x = bytes[pos + 1];
         if (x >= 0x80 || pos + 2 > end || x >= globals.length) break;
         const g = globals[x].type;
-        if (KIND[b] === X_GLOBAL_GET) {
+        if (KIND[b] === X.GLOBAL_GET) {
           if (sp === vals.length) break;
           vals[sp++] = g.type;
         } else {
@@ -329,14 +330,14 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos += 2;
         continue;
       }
-      case X_UNREACHABLE:
+      case X.UNREACHABLE:
         if (pos + 1 > end) break;
         sp = floor;
         st.unreach[st.depth - 1] = 1;
         st.dead = true;
         pos += 1;
         continue;
-      case X_RETURN: {
+      case X.RETURN: {
         const rs = st.returns;
         const n = rs.length;
         if (pos + 1 > end || sp - floor < n) break;
@@ -349,12 +350,12 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         pos += 1;
         continue;
       }
-      case X_DROP:
+      case X.DROP:
         if (sp === floor || pos + 1 > end) break;
         sp--;
         pos += 1;
         continue;
-      case X_SELECT: {
+      case X.SELECT: {
         if (sp - floor < 3 || pos + 1 > end || vals[sp - 1] !== I32) break;
         const t = vals[sp - 2];
         if (t !== vals[sp - 3] || t < V128 || t > I32) break; // numeric or vector, equal
