@@ -146,15 +146,15 @@ export class Translator {
     const aliases = new Map<number, Ent>();
     const n = ft.params.length;
     const top = this.stack.length - n;
+    // A parameter the callee never assigns stands for its argument: a constant, a local of ours
+    // (which the callee cannot change) or a computed value, which then stays in its slot below the
+    // callee's operand stack until the expansion ends. Assigned parameters are copied.
     for (let i = 0; i < n; i++) {
       const e = this.stack[top + i];
-      // A constant or a local of ours (which the callee cannot change) stands for a parameter the
-      // callee never assigns; anything else is copied into the region.
-      if (!written.has(i) && e.s < this.nOwnLocals) aliases.set(i, { ...e });
+      if (!written.has(i)) aliases.set(i, { ...e });
       else if (e.s < 0) this.constTo(e, region + i);
       else this.emit(MOV[e.k], region + i, e.s);
     }
-    this.stack.length = top;
     for (let i = n; i < kinds.length; i++) {
       const slot = region + i;
       switch (kinds[i]) {
@@ -173,10 +173,39 @@ export class Translator {
       this.instr(ins);
     }
     this.inl = null;
-    // The next expansion reuses the region: nothing pending may still read it.
-    for (let d = 0; d < this.stack.length; d++) {
-      const s = this.stack[d].s;
-      if (s >= region && s < this.base) this.materialize(d);
+    this.dropArguments(top, n, region);
+  }
+
+  /**
+   * After an expansion: the results (on top) replace the n arguments at depth `top`. A single
+   * result computed by the last instruction is retargeted to its final slot; results still
+   * reading arguments or the inline region (which the next expansion reuses) are copied down.
+   */
+  private dropArguments(top: number, n: number, region: number): void {
+    const r = this.stack.length - top - n;
+    const transient = (e: Ent): boolean => (e.s >= region && e.s < this.base) || e.s >= this.own(top);
+    if (r === 1) {
+      const e = this.stack[top + n];
+      const d = this.own(top + n);
+      this.stack.length = top;
+      if (e.s === this.own(top)) this.stack.push(e);
+      else if (e.s === d && this.lastEnd === this.n && this.code[this.lastDst] === d) {
+        this.code[this.lastDst] = this.own(top);
+        this.stack.push({ k: e.k, s: this.own(top), c: 0 });
+      } else if (transient(e)) {
+        this.emit(MOV[e.k], this.own(top), e.s);
+        this.stack.push({ k: e.k, s: this.own(top), c: 0 });
+      } else this.stack.push(e);
+      return;
+    }
+    // Several (or no) results: each into its own slot above, then down in order.
+    for (let d = top + n; d < this.stack.length; d++) if (transient(this.stack[d]) || n > 0) this.materialize(d);
+    const results = this.stack.splice(top + n);
+    this.stack.length = top;
+    for (const e of results) {
+      const d = this.stack.length;
+      if (e.s >= 0 && e.s !== this.own(d)) this.emit(MOV[e.k], this.own(d), e.s);
+      this.stack.push(e.s >= 0 ? { k: e.k, s: this.own(d), c: 0 } : e);
     }
   }
 
