@@ -17,7 +17,7 @@ const out = arg('out', 'fuzz-out');
 const line = (r: SuperviseReport): string =>
   `seed ${seed}: ${r.inputs} inputs, ${r.compileErrors} CompileError, ${r.accepted} accepted ` +
   `(${r.skipped} not runnable with stubs, ${r.calls} calls, ${r.traps} trapped, ${r.loops} looped), ` +
-  `${r.crashes.length} crashes, ${r.hangs.length} hangs, ` +
+  `${r.crashes.length} crashes, ${r.hangs.length} hangs (${r.unconfirmedHangs} stalls not confirmed on a re-run), ` +
   `${[...r.disagreements.values()].reduce((a, d) => a + d.count, 0)} validate disagreements`;
 
 let lastPrint = 0;
@@ -45,7 +45,7 @@ classes.forEach(([cls, d], i) => {
 });
 writeFileSync(`${out}/summary-${seed}.json`, JSON.stringify({
   seed, start, inputs: r.inputs, compileErrors: r.compileErrors, accepted: r.accepted, skipped: r.skipped,
-  calls: r.calls, traps: r.traps, loops: r.loops, crashes: r.crashes.length, hangs: r.hangs.length, gaps: Object.fromEntries(r.gaps),
+  calls: r.calls, traps: r.traps, loops: r.loops, crashes: r.crashes.length, hangs: r.hangs.length, unconfirmedHangs: r.unconfirmedHangs, gaps: Object.fromEntries(r.gaps),
   disagreements: classes.map(([cls, d]) => ({ cls, count: d.count, sample: d.sample.index })), seconds: r.ms / 1000,
 }, null, 1));
 if (findings.length) process.exitCode = 1;

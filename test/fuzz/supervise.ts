@@ -20,6 +20,8 @@ export interface SuperviseReport extends Stats {
   hangs: Finding[];
   /** Inputs whose exports (or start function) looped past loopMs: skipped, not bugs. */
   loops: number;
+  /** Stalls that did not recur when the input ran again alone with 5× the time: machine load. */
+  unconfirmedHangs: number;
   /** Instructions the tiers do not implement yet, with how many runs stopped at each. */
   gaps: Map<string, number>;
   disagreements: Map<string, { count: number; sample: Finding }>;
@@ -33,16 +35,32 @@ export interface SuperviseOptions {
   hangMs?: number;
   loopMs?: number;
   onProgress?: (r: SuperviseReport) => void;
+  /** Re-run each hang alone with 5× hangMs and keep only those that stall again (default true). */
+  confirm?: boolean;
 }
 
-export function supervise(o: SuperviseOptions): Promise<SuperviseReport> {
+/** Supervises the run, then confirms its hangs: on a loaded machine a stall may be a descheduling. */
+export async function supervise(o: SuperviseOptions): Promise<SuperviseReport> {
+  const r = await superviseOnce(o);
+  if (o.confirm === false) return r;
+  const confirmed: Finding[] = [];
+  for (const h of r.hangs) {
+    const again = await superviseOnce({ seed: o.seed, inputs: 1, start: h.index, hangMs: 5 * (o.hangMs ?? 2000), loopMs: o.loopMs });
+    if (again.hangs.length > 0) confirmed.push(h);
+    else r.unconfirmedHangs++;
+  }
+  r.hangs = confirmed;
+  return r;
+}
+
+function superviseOnce(o: SuperviseOptions): Promise<SuperviseReport> {
   const hangMs = o.hangMs ?? 2000;
   const loopMs = o.loopMs ?? 300;
   const end = (o.start ?? 0) + o.inputs;
   const t0 = performance.now();
   const r: SuperviseReport = {
     seed: o.seed, inputs: 0, compileErrors: 0, accepted: 0, skipped: 0, calls: 0, traps: 0,
-    crashes: [], hangs: [], loops: 0, gaps: new Map(), disagreements: new Map(), ms: 0,
+    crashes: [], hangs: [], loops: 0, unconfirmedHangs: 0, gaps: new Map(), disagreements: new Map(), ms: 0,
   };
   const heartbeat = new SharedArrayBuffer(12);
   const lastInput = new SharedArrayBuffer(1 << 20);
