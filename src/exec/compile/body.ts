@@ -62,6 +62,8 @@ const RELOAD = '\u0001';
 export const MAX_EXPR = 240;
 /** Expressions that keep their value while an inlined callee runs: literals and locals. */
 const STABLE = /^(\(?-?\d+\)?|[lk]\d+)$/;
+/** The most JS variables (locals, slots, temporaries) one compiled function may declare. */
+const MAX_FRAME_VARIABLES = 20_000;
 /** Inline expansions per function, so that a huge caller does not grow without bound. */
 const MAX_INLINED = 200;
 
@@ -770,7 +772,6 @@ export class FuncCompiler {
       if (t === I64) decl.push(`l${i} = 0`, `k${i} = 0`);
       else decl.push(`l${i} = ${zeroValue(this, t, i)}`);
     }
-    for (let d = 0; d < this.maxDepth; d++) decl.push(`s${d} = 0`, `h${d} = 0`);
     decl.push('A = 0', 'T = 0', 'X = 0', 'fr = null');
     const mems = [...this.mems].sort((a, b) => a - b);
     const limits = [...this.limits].map((k) => [k, k.split('w')] as const);
@@ -782,6 +783,18 @@ export class FuncCompiler {
     let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
     if (this.selfLoop) body = `F: for (;;) {\n${body}\n}`;
     if (this.hasDelegate) body = `try {\n${body}\n} catch (d) { throw ${this.use('undelegate')}(d); }`;
+    // Only the slot variables the body names (most slots never hold an i64's high word).
+    const named = new Set(body.match(/\b[sh]\d+\b/g));
+    for (let d = 0; d < this.maxDepth; d++) {
+      if (named.has(`s${d}`)) decl.push(`s${d} = 0`);
+      if (named.has(`h${d}`)) decl.push(`h${d} = 0`);
+    }
+    // One JS variable per local and slot: a frame far beyond any real function's would exhaust the
+    // JS stack on every call. Such functions are left to the interpreter (exec/interp/select.ts
+    // falls back when compilation throws).
+    if (decl.length + ps.length > MAX_FRAME_VARIABLES) {
+      throw new Error(`not yet implemented: a frame of ${decl.length + ps.length} variables in the JavaScript tier`);
+    }
 
     if (this.hasTail) {
       this.helpers.add('TAIL');
