@@ -147,3 +147,27 @@ test('npm pack publishes package.json, README and dist/ only', () => {
     }
   }
 });
+
+test('bundlers honour sideEffects: the polyfill import survives bundling, unused entries are dropped', async () => {
+  const { build } = await import('esbuild');
+  const bundle = async (contents: string, out: string) => {
+    const r = await build({
+      stdin: { contents, resolveDir: here, loader: 'js' }, bundle: true, format: 'esm', platform: 'node',
+      write: true, outfile: join(here, out), metafile: true, logLevel: 'silent',
+    });
+    // Modules that contribute code (esbuild lists tree-shaken ones among the inputs too).
+    return Object.entries(Object.values(r.metafile.outputs)[0].inputs).filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p);
+  };
+  // A bare import of the polyfill must be kept (it is listed in sideEffects) and install purewasm.
+  await bundle(`import 'purewasm/polyfill';
+    import { parseModule } from 'purewasm/text';
+    const m = new WebAssembly.Module(parseModule(${JSON.stringify(ADD)}));
+    console.log(new WebAssembly.Instance(m).exports.add(20, 22));`, 'bundle-polyfill.mjs');
+  const r = spawnSync(process.execPath, ['--jitless', '--no-warnings', join(here, 'bundle-polyfill.mjs')], { encoding: 'utf8' });
+  assert.equal(r.stdout.trim(), '42', r.stderr);
+  // Only the text format: nothing of the engine or the JS API comes along (the binary reader's
+  // CompileError class aside).
+  const inputs = await bundle(`import { parseModule } from 'purewasm/text'; console.log(parseModule('(module)').length);`, 'bundle-text.mjs');
+  assert.deepEqual(inputs.filter((p) => /purewasm\/dist\/(api\/(?!errors)|exec|runtime|valid)/.test(p)), []);
+  assert.ok(inputs.some((p) => p.includes('purewasm/dist/text/')));
+});
