@@ -18,14 +18,9 @@ import { inlinable, writtenLocals } from '../compile/inline.js';
 import { NUMOPS, FN_NAMES } from './numops.js';
 import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
 import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code, type Handler } from './code.js';
+import { Emitter, MOV, type Ent } from './emitter.js';
+import { SELECT, GLOBAL_GET, GLOBAL_SET, WITH_K, AT, SHIFTS_K, FUSE } from './fusion.js';
 
-interface Ent {
-  k: number;
-  /** Slot, or -1 for a pending constant: i32 `c`, or i64 `c` (low) and `h` (high). */
-  s: number;
-  c: number;
-  h?: number;
-}
 
 const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4;
 
@@ -44,69 +39,25 @@ interface Block {
   catches?: Catch[];
 }
 
-const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R];
-const SELECT = [OP.SELECT_I, OP.SELECT_L, OP.SELECT_D, OP.SELECT_R];
-const GLOBAL_GET = [OP.GLOBAL_GET_I, OP.GLOBAL_GET_L, OP.GLOBAL_GET_D, OP.GLOBAL_GET_R];
-const GLOBAL_SET = [OP.GLOBAL_SET_I, OP.GLOBAL_SET_L, OP.GLOBAL_SET_D, OP.GLOBAL_SET_R];
-
-/** i32 binary ops with an immediate form, and the immediate's adjustment. */
-const WITH_K = new Map<number, [number, (c: number) => number]>([
-  [OP.I32_ADD, [OP.I32_ADD_K, (c) => c]], [OP.I32_SUB, [OP.I32_ADD_K, (c) => -c | 0]],
-  [OP.I32_MUL, [OP.I32_MUL_K, (c) => c]], [OP.I32_AND, [OP.I32_AND_K, (c) => c]],
-  [OP.I32_OR, [OP.I32_OR_K, (c) => c]], [OP.I32_XOR, [OP.I32_XOR_K, (c) => c]],
-  [OP.I32_SHL, [OP.I32_SHL_K, (c) => c & 31]], [OP.I32_SHR_S, [OP.I32_SHR_S_K, (c) => c & 31]],
-  [OP.I32_SHR_U, [OP.I32_SHR_U_K, (c) => c & 31]],
-]);
-/** Fast loads and stores with a fused address addition. */
-const AT = new Map<number, number>([
-  [OP.LOAD_I32, OP.LOAD_I32_AT], [OP.LOAD_I64, OP.LOAD_I64_AT], [OP.LOAD_I8_U, OP.LOAD_I8_U_AT], [OP.LOAD_F64, OP.LOAD_F64_AT],
-  [OP.STORE_I32, OP.STORE_I32_AT], [OP.STORE_I64, OP.STORE_I64_AT], [OP.STORE_I8, OP.STORE_I8_AT], [OP.STORE_F64, OP.STORE_F64_AT],
-]);
-/** i64 shifts and rotations by a constant (rotr becomes rotl). */
-const SHIFTS_K: Record<string, number> = {
-  'i64.shl': OP.I64_SHL_K, 'i64.shr_s': OP.I64_SHR_S_K, 'i64.shr_u': OP.I64_SHR_U_K, 'i64.rotl': OP.I64_ROTL_K, 'i64.rotr': OP.I64_ROTL_K,
-};
-const CMPS = ['EQ', 'NE', 'LT_S', 'LT_U', 'GT_S', 'GT_U', 'LE_S', 'LE_U', 'GE_S', 'GE_U'];
-const NEGATED = ['NE', 'EQ', 'GE_S', 'GE_U', 'LE_S', 'LE_U', 'GT_S', 'GT_U', 'LT_S', 'LT_U'];
-const opOf = (n: string): number => (OP as Record<string, number>)[n];
-for (const c of CMPS) WITH_K.set(opOf(`I32_${c}`), [opOf(`I32_${c}_K`), (x) => x]);
-/** Compare op (register or immediate form) → [its branch op, the branch op of its negation]. */
-const FUSE = new Map<number, [number, number]>();
-CMPS.forEach((c, i) => {
-  FUSE.set(opOf(`I32_${c}`), [opOf(`BR_IF_${c}`), opOf(`BR_IF_${NEGATED[i]}`)]);
-  FUSE.set(opOf(`I32_${c}_K`), [opOf(`BR_IF_${c}_K`), opOf(`BR_IF_${NEGATED[i]}_K`)]);
-});
-
-export class Translator {
+export class Translator extends Emitter {
   private readonly mod: Module;
   private readonly index: number;
   private readonly space: TypeSpace;
   private readonly type: FuncType;
-  private code: Int32Array = new Int32Array(256);
-  private n = 0;
-  /** A Float64Array, not a JS array: arrays of doubles may quiet signalling NaNs. */
-  private consts = new Float64Array(8);
-  private nConsts = 0;
   private readonly sites: CallSite[] = [];
   private readonly reasons: string[] = [];
   private readonly handlers: Handler[] = [];
-  private readonly stack: Ent[] = [];
   private readonly blocks: Block[] = [];
   private readonly localKinds: number[];
-  private readonly base: number;
-  private maxDepth = 0;
   private dead = false;
   private deadNest = 0;
-  /** The last instruction, while nothing (no label) came after it: start, and its result operand. */
-  private lastStart = -1;
-  private lastDst = -1;
-  private lastEnd = -1;
   /** Locals of the function itself; slots [nOwnLocals, base) are the inline region. */
   private readonly nOwnLocals: number;
   /** While a callee is expanded inline: its local kinds and the parameters standing for arguments. */
   private inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
 
   constructor(mod: Module, index: number) {
+    super();
     this.mod = mod;
     this.index = index;
     this.space = { map: mod.types, count: mod.types.length };
@@ -217,89 +168,6 @@ export class Translator {
   }
   private localSlot(i: number): number {
     return this.inl === null ? i : this.nOwnLocals + i;
-  }
-
-  // ---- emitting ----
-
-  private emit(...words: number[]): number {
-    while (this.n + words.length > this.code.length) {
-      const next = new Int32Array(this.code.length * 2);
-      next.set(this.code);
-      this.code = next;
-    }
-    const at = this.n;
-    for (const w of words) this.code[this.n++] = w;
-    this.lastEnd = -1;
-    return at;
-  }
-  /** Emits an instruction whose word 1 is a result in the top slot (which local.set may retarget). */
-  private emitResult(...words: number[]): void {
-    const at = this.emit(...words);
-    this.lastStart = at;
-    this.lastDst = at + 1;
-    this.lastEnd = this.n;
-  }
-  private label(): number {
-    this.lastEnd = -1;
-    return this.n;
-  }
-  private constant(x: number): number {
-    if (this.nConsts === this.consts.length) {
-      const next = new Float64Array(this.consts.length * 2);
-      next.set(this.consts);
-      this.consts = next;
-    }
-    this.consts[this.nConsts] = x;
-    return this.nConsts++;
-  }
-
-  // ---- the translation-time stack ----
-
-  private own(d: number): number {
-    return this.base + d;
-  }
-  private note(d: number): void {
-    if (d + 1 > this.maxDepth) this.maxDepth = d + 1;
-  }
-  /** Pushes a result of kind k in its own slot and returns the slot. */
-  private pushOwn(k: number): number {
-    const d = this.stack.length;
-    this.note(d);
-    this.stack.push({ k, s: this.own(d), c: 0 });
-    return this.own(d);
-  }
-  private materialize(d: number): void {
-    const e = this.stack[d];
-    const o = this.own(d);
-    if (e.s === o) return;
-    this.note(d);
-    if (e.s < 0) this.constTo(e, o);
-    else this.emit(MOV[e.k], o, e.s);
-    e.s = o;
-  }
-  /** Writes a pending constant to a slot. */
-  private constTo(e: Ent, slot: number): void {
-    if (e.k === K_L) this.emit(OP.CONST_L, slot, e.c, e.h!);
-    else this.emit(OP.CONST_I, slot, e.c);
-  }
-  private flushAll(): void {
-    for (let d = 0; d < this.stack.length; d++) this.materialize(d);
-  }
-  private flushLocal(l: number): void {
-    for (let d = 0; d < this.stack.length; d++) if (this.stack[d].s === l) this.materialize(d);
-  }
-  /** Pops an operand into a slot (a pending constant is written to its own slot first). */
-  private popSlot(): number {
-    const d = this.stack.length - 1;
-    if (this.stack[d].s < 0) this.materialize(d);
-    return this.stack.pop()!.s;
-  }
-  /** Materialises the top n entries (arguments, which must be consecutive) and pops them. */
-  private popOwn(n: number): number {
-    const h = this.stack.length - n;
-    for (let d = h; d < this.stack.length; d++) this.materialize(d);
-    this.stack.length = h;
-    return this.own(h);
   }
 
   // ---- the walk ----
