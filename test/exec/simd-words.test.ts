@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebAssembly as pure } from '../../src/index.js';
 import { OPS, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
-import { I32, F32, V128 } from '../../src/syntax/types.js';
+import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
 import { WORDS } from '../../src/exec/compile/simd-words.js';
 import { uleb, section } from './numerics-oracle.js';
 
@@ -48,7 +48,7 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
     uleb(name.length, exports);
     exports.push(...name, 0x00);
     uleb(i, exports);
-    const body: number[] = [1, 4, V128]; // locals 2..5: v128
+    const body: number[] = [2, 4, V128, 1, I64]; // locals 2..5: v128, 6: i64
     const memory = c.op.imm === 'memarg';
     const vector = c.op.results![0] === V128;
     // Without locals the store's address goes first, so the result is stored as it is computed.
@@ -64,13 +64,19 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
         } else {
           body.push(0x20, s++);
           if (t === F32) body.push(0xbe); // f32.reinterpret_i32
+          if (t === I64) body.push(0xac); // i64.extend_i32_s
+          if (t === F64) body.push(0xb7); // f64.convert_i32_s
         }
       }
     }
     body.push(0xfd);
     uleb(c.op.code, body);
     body.push(...c.imm);
-    if (c.op.results![0] === F32) body.push(0xbc); // i32.reinterpret_f32
+    const r = c.op.results![0];
+    if (r === F32) body.push(0xbc); // i32.reinterpret_f32
+    if (r === F64) body.push(0xbd); // i64.reinterpret_f64
+    // An i64 folds to i32 as lo ^ hi.
+    if (r === I64 || r === F64) body.push(0x22, 6, 0xa7, 0x20, 6, 0x42, 32, 0x88, 0xa7, 0x73);
     if (vector) {
       if (c.viaLocals) body.push(0x21, 5, 0x41, ...sleb(OUT), 0x20, 5);
       body.push(0xfd, 11, 4, 0, 0x41, 0); // v128.store, result 0
@@ -113,6 +119,7 @@ function instance(ns: Namespace, bytes: Uint8Array<ArrayBuffer>): Run {
 }
 const lanes = (m: Uint8Array): number[] => Array.from(new Int32Array(m.slice(OUT, OUT + 16).buffer));
 const isNaN32 = (b: number): boolean => (b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0;
+const isNaN64 = (l: number, h: number): boolean => (h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) !== 0 || l !== 0);
 function outcome(f: () => number): string {
   try {
     return String(f());
@@ -143,6 +150,11 @@ test('unboxed SIMD paths equal native', () => {
       const [o, w] = [lanes(ours.mem), lanes(native.mem)];
       // Where native gives an f32 NaN, any NaN with the quiet bit is as right (spec: arithmetic NaN).
       if (c.op.name.startsWith('f32x4.')) for (let k = 0; k < 4; k++) if (isNaN32(w[k]) && isNaN32(o[k]) && (o[k] & 0x400000) !== 0) o[k] = w[k];
+      if (c.op.name.startsWith('f64x2.')) {
+        for (let k = 0; k < 4; k += 2) {
+          if (isNaN64(w[k], w[k + 1]) && isNaN64(o[k], o[k + 1]) && (o[k + 1] & 0x80000) !== 0) [o[k], o[k + 1]] = [w[k], w[k + 1]];
+        }
+      }
       assert.deepEqual(o, w, ctx);
     }
   });

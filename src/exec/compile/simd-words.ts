@@ -10,7 +10,7 @@
 // the generic path (simdops.ts: numerics' helpers on arrays).
 
 import type { Instr } from '../../binary/instr.js';
-import { I32, F32, V128 } from '../../syntax/types.js';
+import { I32, I64, F32, F64, V128 } from '../../syntax/types.js';
 import type { Entry, FuncCompiler } from './body.js';
 import { address } from './memops.js';
 
@@ -18,6 +18,8 @@ interface State {
   n: number;
   /** The f32 scratch pair (Float32Array, Int32Array over it), once made. */
   f32?: [string, string];
+  /** The f64 scratch pair (Float64Array, Int32Array over it), once made. */
+  f64?: [string, string];
   /** v128 constants made so far: bytes → prologue constant. */
   consts: Map<string, string>;
   /** Pending materialisation expression → its word expressions. */
@@ -347,6 +349,211 @@ WORDS.set('f32x4.replace_lane', (c, ins) => {
   const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
   const wx = wordsOf(c, c.pop());
   pushWords(c, range(4).map((k) => (k === ins.a ? x : wx[k])));
+  return true;
+});
+
+// ---- f64x2: lanes are word pairs (lo, hi), read and written through a Float64Array scratch
+// (D[0] converts, D[1..2] hold two operands read twice); Float64Array keeps NaN bits.
+function scratch64(c: FuncCompiler): [string, string] {
+  const st = state(c);
+  if (!st.f64) {
+    const d = c.constant('new Float64Array(3)');
+    st.f64 = [d, c.constant(`new Int32Array(${d}.buffer)`)];
+  }
+  return st.f64;
+}
+const dIn = (D: string, I: string, lo: string, hi: string): string => `(${I}[0] = ${lo}, ${I}[1] = ${hi}, ${D}[0])`;
+const dTwo = (I: string, x: string[], y: string[], j: number): string =>
+  `${I}[2] = ${x[2 * j]}, ${I}[3] = ${x[2 * j + 1]}, ${I}[4] = ${y[2 * j]}, ${I}[5] = ${y[2 * j + 1]}`;
+/** Words of two f64 results (each written to D[0], then its words read in order). */
+const dOut = (D: string, I: string, e0: string, e1: string): string[] => [`(${D}[0] = ${e0}, ${I}[0])`, `${I}[1]`, `(${D}[0] = ${e1}, ${I}[0])`, `${I}[1]`];
+function dop2(name: string, f: (D: string, I: string, x: string[], y: string[], j: number, c: FuncCompiler) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    const [D, I] = scratch64(c);
+    pushWords(c, dOut(D, I, f(D, I, wx, wy, 0, c), f(D, I, wx, wy, 1, c)));
+    return true;
+  });
+}
+for (const [op, js] of [['add', '+'], ['sub', '-'], ['mul', '*'], ['div', '/']]) {
+  dop2(`f64x2.${op}`, (D, I, x, y, j) => `${dIn(D, I, x[2 * j], x[2 * j + 1])} ${js} ${dIn(D, I, y[2 * j], y[2 * j + 1])}`);
+}
+for (const op of ['min', 'max']) {
+  dop2(`f64x2.${op}`, (D, I, x, y, j, c) => `(${dTwo(I, x, y, j)}, ${c.use(op === 'min' ? 'f64Min' : 'f64Max')}(${D}[1], ${D}[2]))`);
+}
+/** Lane-wise choice or mask of two f64x2: cond(j) evaluated once per lane. */
+function dsel(name: string, cond: (D: string, j: number) => string, pick: (x: string[], y: string[], k: number, t: string) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    const [D, I] = scratch64(c);
+    const t = [0, 1].map((j) => once(c, `((${dTwo(I, wx, wy, j)}, ${cond(D, j)}) ? 1 : 0)`));
+    pushWords(c, range(4).map((k) => pick(wx, wy, k, t[k >> 1])));
+    return true;
+  });
+}
+dsel('f64x2.pmin', (D) => `${D}[2] < ${D}[1]`, (x, y, k, t) => `(${t} ? ${y[k]} : ${x[k]})`);
+dsel('f64x2.pmax', (D) => `${D}[1] < ${D}[2]`, (x, y, k, t) => `(${t} ? ${y[k]} : ${x[k]})`);
+for (const [op, js] of cmps) dsel(`f64x2.${op}`, (D) => `${D}[1] ${js} ${D}[2]`, (_x, _y, _k, t) => `-${t}`);
+WORDS.set('f64x2.abs', (c) => {
+  const w = wordsOf(c, c.pop());
+  pushWords(c, [w[0], `${w[1]} & 2147483647`, w[2], `${w[3]} & 2147483647`]);
+  return true;
+});
+WORDS.set('f64x2.neg', (c) => {
+  const w = wordsOf(c, c.pop());
+  pushWords(c, [w[0], `${w[1]} ^ -2147483648`, w[2], `${w[3]} ^ -2147483648`]);
+  return true;
+});
+WORDS.set('f64x2.sqrt', (c) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  pushWords(c, dOut(D, I, `Math.sqrt(${dIn(D, I, w[0], w[1])})`, `Math.sqrt(${dIn(D, I, w[2], w[3])})`));
+  return true;
+});
+WORDS.set('f64x2.splat', (c) => {
+  const x = once(c, c.pop().e);
+  const [D, I] = scratch64(c);
+  pushWords(c, dOut(D, I, x, x));
+  return true;
+});
+WORDS.set('f64x2.extract_lane', (c, ins) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  c.push(F64, dIn(D, I, w[2 * ins.a], w[2 * ins.a + 1]));
+  return true;
+});
+WORDS.set('f64x2.replace_lane', (c, ins) => {
+  const x = once(c, c.pop().e);
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  const r = dOut(D, I, x, x);
+  pushWords(c, range(4).map((k) => ((k >> 1) === ins.a ? r[k] : w[k])));
+  return true;
+});
+WORDS.set('f64x2.convert_low_i32x4_s', (c) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  pushWords(c, dOut(D, I, w[0], w[1]));
+  return true;
+});
+WORDS.set('f64x2.convert_low_i32x4_u', (c) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  pushWords(c, dOut(D, I, `(${w[0]} >>> 0)`, `(${w[1]} >>> 0)`));
+  return true;
+});
+WORDS.set('f64x2.promote_low_f32x4', (c) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  const [F, FI] = scratch(c);
+  pushWords(c, dOut(D, I, fIn(F, FI, w[0]), fIn(F, FI, w[1])));
+  return true;
+});
+WORDS.set('f32x4.demote_f64x2_zero', (c) => {
+  const w = wordsOf(c, c.pop());
+  const [D, I] = scratch64(c);
+  const [F, FI] = scratch(c);
+  pushWords(c, [fOut(F, FI, dIn(D, I, w[0], w[1])), fOut(F, FI, dIn(D, I, w[2], w[3])), '0', '0']);
+  return true;
+});
+for (const s of ['s', 'u'] as const) {
+  WORDS.set(`i32x4.trunc_sat_f64x2_${s}_zero`, (c) => {
+    const w = wordsOf(c, c.pop());
+    const [D, I] = scratch64(c);
+    const f = c.use(s === 's' ? 'i32TruncSatS' : 'i32TruncSatU');
+    pushWords(c, [`${f}(${dIn(D, I, w[0], w[1])})`, `${f}(${dIn(D, I, w[2], w[3])})`, '0', '0']);
+    return true;
+  });
+}
+
+// ---- i64x2: lanes are word pairs; carries inline, mul and shifts by numerics' i64 helpers
+// (low word returned, high word in H.hi, read right after in the same declaration).
+function qop2(name: string, f: (x: string[], y: string[], j: number, c: FuncCompiler) => [string, string]): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    pushWords(c, [...f(wx, wy, 0, c), ...f(wx, wy, 1, c)]);
+    return true;
+  });
+}
+const lo = (w: string[], j: number): string => w[2 * j];
+const hi = (w: string[], j: number): string => w[2 * j + 1];
+qop2('i64x2.add', (x, y, j) => [`${lo(x, j)} + ${lo(y, j)} | 0`,
+  `${hi(x, j)} + ${hi(y, j)} + ((${lo(x, j)} >>> 0) + (${lo(y, j)} >>> 0) > 4294967295 ? 1 : 0) | 0`]);
+qop2('i64x2.sub', (x, y, j) => [`${lo(x, j)} - ${lo(y, j)} | 0`,
+  `${hi(x, j)} - ${hi(y, j)} - ((${lo(x, j)} >>> 0) < (${lo(y, j)} >>> 0) ? 1 : 0) | 0`]);
+qop2('i64x2.mul', (x, y, j, c) => [`${c.use('i64Mul')}(${lo(x, j)}, ${hi(x, j)}, ${lo(y, j)}, ${hi(y, j)})`, `${c.use('H')}.hi`]);
+for (const [half, base] of [['low', 0], ['high', 2]] as const) {
+  qop2(`i64x2.extmul_${half}_i32x4_s`, (x, y, j, c) => [`${c.use('i64Mul')}(${x[base + j]}, ${x[base + j]} >> 31, ${y[base + j]}, ${y[base + j]} >> 31)`, `${c.use('H')}.hi`]);
+  qop2(`i64x2.extmul_${half}_i32x4_u`, (x, y, j, c) => [`${c.use('i64Mul')}(${x[base + j]}, 0, ${y[base + j]}, 0)`, `${c.use('H')}.hi`]);
+}
+const lt64 = (x: string[], y: string[], j: number): string =>
+  `(${hi(x, j)} < ${hi(y, j)} || (${hi(x, j)} === ${hi(y, j)} && (${lo(x, j)} >>> 0) < (${lo(y, j)} >>> 0)))`;
+const eq64 = (x: string[], y: string[], j: number): string => `(${lo(x, j)} === ${lo(y, j)} && ${hi(x, j)} === ${hi(y, j)})`;
+for (const [op, f] of [
+  ['eq', eq64], ['ne', (x, y, j) => `!${eq64(x, y, j)}`], ['lt_s', lt64], ['gt_s', (x, y, j) => lt64(y, x, j)],
+  ['le_s', (x, y, j) => `!${lt64(y, x, j)}`], ['ge_s', (x, y, j) => `!${lt64(x, y, j)}`],
+] as [string, (x: string[], y: string[], j: number) => string][]) {
+  WORDS.set(`i64x2.${op}`, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    const t = [0, 1].map((j) => once(c, `(${f(wx, wy, j)} ? -1 : 0)`));
+    pushWords(c, [t[0], t[0], t[1], t[1]]);
+    return true;
+  });
+}
+WORDS.set('i64x2.neg', (c) => {
+  const w = wordsOf(c, c.pop());
+  pushWords(c, [`-${w[0]} | 0`, `~${w[1]} + (${w[0]} === 0 ? 1 : 0) | 0`, `-${w[2]} | 0`, `~${w[3]} + (${w[2]} === 0 ? 1 : 0) | 0`]);
+  return true;
+});
+WORDS.set('i64x2.abs', (c) => {
+  const w = wordsOf(c, c.pop());
+  const ws: string[] = [];
+  for (const j of [0, 1]) {
+    const [l, h] = [w[2 * j], w[2 * j + 1]];
+    ws.push(`(${h} < 0 ? -${l} | 0 : ${l})`, `(${h} < 0 ? ~${h} + (${l} === 0 ? 1 : 0) | 0 : ${h})`);
+  }
+  pushWords(c, ws);
+  return true;
+});
+for (const [op, helper] of [['shl', 'i64Shl'], ['shr_s', 'i64ShrS'], ['shr_u', 'i64ShrU']]) {
+  WORDS.set(`i64x2.${op}`, (c) => {
+    const n = once(c, `(${c.pop().e} & 63)`);
+    const w = wordsOf(c, c.pop());
+    const f = c.use(helper), H = c.use('H');
+    pushWords(c, [`${f}(${w[0]}, ${w[1]}, ${n})`, `${H}.hi`, `${f}(${w[2]}, ${w[3]}, ${n})`, `${H}.hi`]);
+    return true;
+  });
+}
+WORDS.set('i64x2.splat', (c) => {
+  const x = c.pop();
+  const [l, h] = [once(c, x.e), once(c, x.h)];
+  pushWords(c, [l, h, l, h]);
+  return true;
+});
+WORDS.set('i64x2.extract_lane', (c, ins) => {
+  const w = wordsOf(c, c.pop());
+  c.push(I64, w[2 * ins.a], w[2 * ins.a + 1]);
+  return true;
+});
+WORDS.set('i64x2.replace_lane', (c, ins) => {
+  const x = c.pop();
+  const [l, h] = [once(c, x.e), once(c, x.h)];
+  const w = wordsOf(c, c.pop());
+  pushWords(c, range(4).map((k) => ((k >> 1) === ins.a ? (k & 1 ? h : l) : w[k])));
+  return true;
+});
+WORDS.set('i64x2.all_true', (c) => {
+  const w = wordsOf(c, c.pop());
+  c.pushCond(`((${w[0]} | ${w[1]}) !== 0 && (${w[2]} | ${w[3]}) !== 0)`);
+  return true;
+});
+WORDS.set('i64x2.bitmask', (c) => {
+  const w = wordsOf(c, c.pop());
+  c.push(I32, `(${w[1]} >>> 31 | (${w[3]} >>> 31) << 1)`);
   return true;
 });
 
