@@ -46,7 +46,7 @@ export function ours(bytes: Uint8Array, imports: ExternVal[] = []) {
 
 /** Node's native instance, with results always as an array. */
 export function native(bytes: Uint8Array, imports: WebAssembly.Imports = {}) {
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), imports);
   return {
     inst,
     call: (name: string, ...args: unknown[]): unknown[] => {
