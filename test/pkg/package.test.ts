@@ -132,6 +132,29 @@ test('tsc accepts the namespace as typeof WebAssembly (lib.dom) through each ent
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
+test('tsc with the older node10 resolution (no exports map) finds every entry through typesVersions', () => {
+  const dir = join(here, 'types-node10');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'a.ts'), `import { WebAssembly as PureWasm } from 'purewasm';
+import { parseModule } from 'purewasm/text';
+import { Wasi } from 'purewasm/wasi';
+import 'purewasm/polyfill';
+const w: typeof WebAssembly = PureWasm;
+// @ts-expect-error: real types, not any
+parseModule(1);
+export { w, Wasi };
+`);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      module: 'commonjs', moduleResolution: 'node10', target: 'es2022', strict: true, noEmit: true,
+      lib: ['es2022', 'dom'], types: ['node'], typeRoots: [join(root, 'node_modules', '@types')], skipLibCheck: true,
+    },
+    files: ['a.ts'],
+  }));
+  const r = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
 test('npm pack publishes package.json, README and dist/ only', () => {
   // --ignore-scripts: list what `files` selects without running prepack's build.
   for (const cwd of [root, pkg]) {
