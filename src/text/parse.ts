@@ -39,6 +39,24 @@ function isModuleNode(e: SExpr): e is SList {
  * parseModuleFields for `presetImplicit`).
  */
 export function parseModuleAst(source: string | SExpr, presetImplicit: FuncType[] = []): TextModule {
+  return shallowEnough(source, () => parseModuleAstDeep(source, presetImplicit));
+}
+
+/**
+ * The parser and encoder recurse on nesting (folded instructions, blocks): beyond what the host's
+ * stack allows (about 5,000 levels) the input gets a TextError rather than a bare RangeError.
+ */
+function shallowEnough<T>(source: string | SExpr, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const at = typeof source === 'string' ? { line: 1, column: 1 } : source;
+    throw new TextError(at.line, at.column, 'nesting too deep for the parser (implementation limit)');
+  }
+}
+
+function parseModuleAstDeep(source: string | SExpr, presetImplicit: FuncType[]): TextModule {
   if (typeof source === 'string') {
     const top = parseSExprs(source, { annotations: 'drop' });
     const only = top.length === 1 ? top[0] : undefined;
@@ -54,6 +72,10 @@ export function parseModuleAst(source: string | SExpr, presetImplicit: FuncType[
 }
 
 export function parseModule(source: string | SExpr): Uint8Array {
+  return shallowEnough(source, () => parseModuleDeep(source));
+}
+
+function parseModuleDeep(source: string | SExpr): Uint8Array {
   if (typeof source !== 'string') return parseModuleNode(source as SList).bytes;
   const top = parseSExprs(source, { annotations: 'drop' });
   const only = top.length === 1 ? top[0] : undefined;
@@ -62,6 +84,10 @@ export function parseModule(source: string | SExpr): Uint8Array {
 }
 
 export function parseModuleNode(node: SList): ScriptModule {
+  return shallowEnough(node, () => parseModuleNodeDeep(node));
+}
+
+function parseModuleNodeDeep(node: SList): ScriptModule {
   if (!isModuleNode(node)) throw errorAt(node, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(node);
   const definition = cur.keyword('definition') !== null;
