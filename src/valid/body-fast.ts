@@ -48,8 +48,8 @@ for (let b = 0; b < 256; b++) {
   if (op.name === 'select' && op.imm === 'none') KIND[b] = X.SELECT;
   else if (BY_NAME[op.name] !== undefined) KIND[b] = BY_NAME[op.name];
   else if (h === H_FIXED && rs!.length === 1 && ps!.length === 0 && op.imm !== 'none') {
-    // Constants: LEB128 of at most 4 (i32) or 9 (i64) bytes has no rule on its last byte;
-    // f32/f64 take 4/8 bytes as they are.
+    // Constants: LEB128 of at most 4 (i32) or 9 (i64) bytes has no rule on its last byte, one
+    // byte more has; f32/f64 take 4/8 bytes as they are.
     KIND[b] = X.CONST;
     RES[b] = rs![0];
     ARG[b] = op.imm === 'i32' ? 4 : op.imm === 'i64' ? 9 : op.imm === 'f32' ? 4 : 8;
@@ -132,7 +132,8 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
       begin = false;
     }
     const b = bytes[pos];
-    switch (KIND[b]) {
+    const k = KIND[b];
+    switch (k) {
       case X.LOCAL_GET: case X.LOCAL_SET: case X.LOCAL_TEE: {
         let x = bytes[pos + 1];
         let n = 2;
@@ -144,7 +145,6 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         }
         if (pos + n > end || x >= numLocals || localInit[x] === 0) break;
         const t = localTypes[x];
-        const k = KIND[b];
         if (k === X.LOCAL_GET) {
           if (sp === vals.length) break;
           vals[sp++] = t;
@@ -176,9 +176,11 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         else {
           while (p < lim && bytes[p] >= 0x80) p++;
           if (p === lim) {
-            // An i32's fifth byte: no continuation, unused bits (4..6) equal to the sign bit (3).
-            const last = bytes[p] & 0xf8;
-            if (ARG[b] !== 4 || p + 1 > end || (last !== 0 && last !== 0x78)) break;
+            // The last byte (an i32's fifth, an i64's tenth): no continuation, unused bits equal
+            // to the sign bit.
+            if (p + 1 > end) break;
+            const last = ARG[b] === 4 ? bytes[p] & 0xf8 : bytes[p];
+            if (last !== 0 && last !== (ARG[b] === 4 ? 0x78 : 0x7f)) break;
           }
           p++;
         }
@@ -195,7 +197,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         if (lim > end) break;
         while (p < lim && bytes[p] >= 0x80) p++;
         if (p === lim) break;
-        if (KIND[b] === X.LOAD) {
+        if (k === X.LOAD) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           vals[sp - 1] = RES[b];
         } else {
@@ -222,7 +224,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         }
         let f: FuncType | null;
         let top = sp;
-        if (KIND[b] === X.CALL) {
+        if (k === X.CALL) {
           if (pos + n > end || x >= fts.length) break;
           f = fts[x];
         } else {
@@ -255,7 +257,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         const lt = st.kind[f] === K_LOOP ? st.starts[f] : st.ends[f];
         const n = lt.length;
         let top = sp;
-        if (KIND[b] === X.BR_IF) {
+        if (k === X.BR_IF) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           top = sp - 1;
         }
@@ -263,7 +265,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         let i = n - 1;
         while (i >= 0 && vals[top - n + i] === lt[i]) i--;
         if (i >= 0) break;
-        if (KIND[b] === X.BR_IF) sp = top;
+        if (k === X.BR_IF) sp = top;
         else {
           sp = floor;
           st.unreach[st.depth - 1] = 1;
@@ -305,7 +307,6 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         if (pos + 2 > end) break;
         const ends = bt === 0x40 ? EMPTY : BT_RESULTS[bt];
         if (ends === undefined) break;
-        const k = KIND[b];
         if (k === X.IF) {
           if (sp === floor || vals[sp - 1] !== I32) break;
           sp--;
@@ -320,7 +321,7 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         const x = bytes[pos + 1];
         if (x >= 0x80 || pos + 2 > end || x >= globals.length) break;
         const g = globals[x].type;
-        if (KIND[b] === X.GLOBAL_GET) {
+        if (k === X.GLOBAL_GET) {
           if (sp === vals.length) break;
           vals[sp++] = g.type;
         } else {

@@ -12,6 +12,7 @@ import { matchCompositeType, matchValType } from './match.js';
 import { validateConstExpr } from './const.js';
 import { checkEmbeddingLimits, LIMITS } from './limits.js';
 import { validateFunctions } from './body.js';
+import { warmUp } from './body-warm.js';
 
 function fail(at: number, message: string): never {
   throw new CompileError(`at byte offset ${at}: ${message}`);
@@ -143,3 +144,5 @@ function validateExports(m: Module): void {
     names.add(e.name);
   }
 }
+
+warmUp();
