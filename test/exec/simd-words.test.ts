@@ -24,6 +24,7 @@ function cases(): Case[] {
   const out: Case[] = [];
   for (const op of OPS) {
     if (op.prefix !== PREFIX_SIMD || !WORDS.has(op.name) || op.name === 'v128.store') continue;
+    if (op.name.includes('relaxed')) continue; // native picks other allowed results; the spec's relaxed tests cover them
     const imms = op.imm === 'lane' ? Array.from({ length: op.width }, (_, l) => [l])
       : op.imm === 'shuffle' ? SHUFFLES
         : op.name === 'v128.const' ? [[...Array(16).keys()].map((k) => (k * 37 + 200) & 255)]

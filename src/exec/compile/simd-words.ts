@@ -557,6 +557,70 @@ WORDS.set('i64x2.bitmask', (c) => {
   return true;
 });
 
+// ---- widening multiplies and pairwise sums, q15mulr, popcnt, swizzle ----
+for (const [shape, to] of [['i16x8', 16], ['i32x4', 32]] as const) {
+  const from = to / 2;
+  const src = `i${from}x${128 / from}`;
+  for (const half of ['low', 'high'] as const) {
+    for (const sg of ['s', 'u'] as const) {
+      const base = half === 'low' ? 0 : count(to);
+      const mul = (x: string, y: string): string => (to === 32 ? `Math.imul(${x}, ${y})` : `${x} * ${y}`);
+      bin2(`${shape}.extmul_${half}_${src}_${sg}`, to, (wx, wy, j) => mul(lane(wx, from, base + j, sg === 's'), lane(wy, from, base + j, sg === 's')));
+    }
+  }
+  for (const sg of ['s', 'u'] as const) {
+    WORDS.set(`${shape}.extadd_pairwise_${src}_${sg}`, (c) => {
+      const wx = wordsOf(c, c.pop());
+      pushWords(c, pack(to, range(count(to)).map((j) => `${lane(wx, from, 2 * j, sg === 's')} + ${lane(wx, from, 2 * j + 1, sg === 's')}`)));
+      return true;
+    });
+  }
+}
+/** A binary operation whose result lanes (width b) are computed from both operands' words. */
+function bin2(name: string, b: number, f: (wx: string[], wy: string[], j: number) => string): void {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    pushWords(c, pack(b, range(count(b)).map((j) => f(wx, wy, j))));
+    return true;
+  });
+}
+// Only -32768 * -32768 overflows (and saturates); relaxed_q15mulr_s takes the same result.
+for (const name of ['i16x8.q15mulr_sat_s', 'i16x8.relaxed_q15mulr_s']) {
+  bin(name, 16, true, (x, y) => `Math.min((${x} * ${y} + 16384) >> 15, 32767)`);
+}
+WORDS.set('i8x16.popcnt', (c) => {
+  const wx = wordsOf(c, c.pop());
+  const st = state(c);
+  const table = st.consts.get('popcnt') ?? c.constant('new Uint8Array(256).map((_, i) => { let n = 0; for (let x = i; x !== 0; x &= x - 1) n++; return n; })');
+  st.consts.set('popcnt', table);
+  pushWords(c, pack(8, range(16).map((j) => `${table}[${lane(wx, 8, j, false)}]`)));
+  return true;
+});
+for (const name of ['i8x16.swizzle', 'i8x16.relaxed_swizzle']) {
+  WORDS.set(name, (c) => {
+    const [y, x] = [c.pop(), c.pop()];
+    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+    // lane j: index i = byte j of y; the byte of x at i (words chosen by i >> 2), 0 when i >= 16
+    const pick = (i: string): string =>
+      `(${i} < 16 ? ((${i} < 8 ? (${i} < 4 ? ${wx[0]} : ${wx[1]}) : (${i} < 12 ? ${wx[2]} : ${wx[3]})) >>> ((${i} & 3) << 3) & 255) : 0)`;
+    pushWords(c, pack(8, range(16).map((j) => pick(lane(wy, 8, j, false)))));
+    return true;
+  });
+}
+// Relaxed instructions whose deterministic result (numerics) is the plain one's.
+for (const [relaxed, plain] of [
+  ['i8x16.relaxed_laneselect', 'v128.bitselect'], ['i16x8.relaxed_laneselect', 'v128.bitselect'],
+  ['i32x4.relaxed_laneselect', 'v128.bitselect'], ['i64x2.relaxed_laneselect', 'v128.bitselect'],
+  ['f32x4.relaxed_min', 'f32x4.min'], ['f32x4.relaxed_max', 'f32x4.max'],
+  ['f64x2.relaxed_min', 'f64x2.min'], ['f64x2.relaxed_max', 'f64x2.max'],
+  ['i32x4.relaxed_trunc_f32x4_s', 'i32x4.trunc_sat_f32x4_s'], ['i32x4.relaxed_trunc_f32x4_u', 'i32x4.trunc_sat_f32x4_u'],
+  ['i32x4.relaxed_trunc_f64x2_s_zero', 'i32x4.trunc_sat_f64x2_s_zero'], ['i32x4.relaxed_trunc_f64x2_u_zero', 'i32x4.trunc_sat_f64x2_u_zero'],
+]) {
+  const f = WORDS.get(plain);
+  if (f) WORDS.set(relaxed, f);
+}
+
 // ---- memory: four int32 accesses through the DataView after the usual bounds check ----
 function dvOf(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
   return address(c, ins, x, width) || `${c.memory(ins.a).M}.dv`;
