@@ -23,8 +23,14 @@ export function haveWasmOpt(): boolean {
   }
 }
 
-/** Module number `index` of run `seed`: wasm-opt -ttf over 1–8 KiB of seeded random bytes. */
-export function generate(seed: number, index: number, dir = mkdtempSync(join(tmpdir(), 'diffgen-'))): Uint8Array {
+/**
+ * Module number `index` of run `seed`: wasm-opt -ttf over 1–8 KiB of seeded random bytes. `denan`
+ * adds binaryen's --denan pass (NaN results become 0 at run time): NaN payloads are
+ * nondeterministic in the spec and V8 and purewasm pick differently, which a store or
+ * reinterpret makes visible (a different hashMemory result or store address).
+ */
+export function generate(seed: number, index: number, denan = false): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'diffgen-'));
   const rng = new Rng(Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
   for (let k = 0; k < 4; k++) rng.next();
   const n = 1024 + rng.below(7 * 1024);
@@ -33,8 +39,8 @@ export function generate(seed: number, index: number, dir = mkdtempSync(join(tmp
   const inFile = join(dir, 'in.bin');
   const outFile = join(dir, 'out.wasm');
   writeFileSync(inFile, input);
-  execFileSync('wasm-opt', ['-ttf', inFile, '-o', outFile, ...FEATURES], { stdio: 'ignore' });
+  execFileSync('wasm-opt', ['-ttf', inFile, '-o', outFile, ...FEATURES, ...(denan ? ['--denan'] : [])], { stdio: 'ignore' });
   const bytes = new Uint8Array(readFileSync(outFile));
-  if (dir.includes('diffgen-')) rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   return bytes;
 }

@@ -1,4 +1,4 @@
-// The long differential run: `node DIR/test/diff/run.js [--modules N] [--seed S] [--out diff-out]`.
+// The long differential run: `node DIR/test/diff/run.js [--modules N] [--seed S] [--denan] [--out diff-out]`.
 // Generates modules with wasm-opt -ttf (gen.ts), traces each on native V8 and on purewasm
 // (harness.ts) and writes every mismatching module with both traces to the output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const arg = (name: string, dflt: string): string => {
 const modules = Number(arg('modules', '1000'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out', 'diff-out');
+const denan = process.argv.includes('--denan');
 mkdirSync(out, { recursive: true });
 
 let compared = 0, mismatches = 0, calls = 0, traps = 0, genFailed = 0;
@@ -21,7 +22,7 @@ const t0 = performance.now();
 for (let i = 0; i < modules; i++) {
   let bytes: Uint8Array;
   try {
-    bytes = generate(seed, i);
+    bytes = generate(seed, i, denan);
   } catch {
     genFailed++;
     continue;
