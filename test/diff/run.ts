@@ -45,7 +45,7 @@ for (let i = 0; i < modules; i++) {
     writeFileSync(`${out}/mismatch-${seed}-${i}.wasm`, bytes);
     writeFileSync(`${out}/mismatch-${seed}-${i}.txt`, `${d}\n\n--- native\n${a.log.join('\n')}\n\n--- purewasm\n${b.log.join('\n')}\n`);
   }
-  if ((i + 1) % 500 === 0) console.log(`${i + 1} generated, ${compared} compared, ${mismatches} mismatches, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if ((i + 1) % 100 === 0) console.log(`${i + 1} generated, ${compared} compared, ${mismatches} mismatches, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 console.log(`seed ${seed}: ${compared} modules compared (${genFailed} not generated), ${calls} export calls, ${traps} trapped, ` +
   `${mismatches} mismatches in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
