@@ -28,7 +28,8 @@ function cases(): Case[] {
     const imms = op.imm === 'lane' ? Array.from({ length: op.width }, (_, l) => [l])
       : op.imm === 'shuffle' ? SHUFFLES
         : op.name === 'v128.const' ? [[...Array(16).keys()].map((k) => (k * 37 + 200) & 255)]
-          : op.imm === 'memarg' ? [[op.align, 0]] : [[]];
+          : op.imm === 'memarg' ? [[op.align, 0]]
+            : op.imm === 'memlane' ? Array.from({ length: op.width }, (_, l) => [op.align, 0, l]) : [[]];
     for (const imm of imms) for (const viaLocals of [false, true]) out.push({ name: `${op.name}/${imm.join('.')}/${viaLocals}`, op, imm, viaLocals });
   }
   return out;
@@ -50,13 +51,13 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
     exports.push(...name, 0x00);
     uleb(i, exports);
     const body: number[] = [2, 4, V128, 1, I64]; // locals 2..5: v128, 6: i64
-    const memory = c.op.imm === 'memarg';
+    const memory = c.op.imm === 'memarg' || c.op.imm === 'memlane';
     const vector = c.op.results![0] === V128;
     // Without locals the store's address goes first, so the result is stored as it is computed.
     if (vector && !c.viaLocals) body.push(0x41, ...sleb(OUT));
     let v = 0, s = 0;
-    if (memory) body.push(0x20, 0);
-    else {
+    if (memory) body.push(0x20, 0); // the address
+    if (c.op.imm !== 'memarg') {
       for (const t of c.op.params ?? []) {
         if (t === V128) {
           body.push(0x41, 16 * v, 0xfd, 0, 4, 0); // v128.load offset 0
@@ -80,8 +81,9 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
     if (r === I64 || r === F64) body.push(0x22, 6, 0xa7, 0x20, 6, 0x42, 32, 0x88, 0xa7, 0x73);
     if (vector) {
       if (c.viaLocals) body.push(0x21, 5, 0x41, ...sleb(OUT), 0x20, 5);
-      body.push(0xfd, 11, 4, 0, 0x41, 0); // v128.store, result 0
+      body.push(0xfd, 11, 4, 0); // v128.store
     }
+    if (vector || r === undefined) body.push(0x41, 0); // result 0
     body.push(0x0b);
     uleb(body.length, code);
     code.push(...body);
@@ -138,7 +140,7 @@ test('unboxed SIMD paths equal native', () => {
   cs.forEach((c, i) => {
     for (let n = 0; n < 60; n++) {
       const input = new Uint8Array(48).map(() => (rand() % 3 === 0 ? EDGES[rand() % EDGES.length] : rand() & 255));
-      const a = c.op.imm === 'memarg' ? (n === 0 ? 65536 - 4 : rand() % 40) : rand() % 4 === 0 ? rand() % 70 : rand() | 0;
+      const a = c.op.imm === 'memarg' || c.op.imm === 'memlane' ? (n === 0 ? 65536 - 4 : rand() % 40) : rand() % 4 === 0 ? rand() % 70 : rand() | 0;
       const b = rand() % 3 === 0 ? EDGES[rand() % EDGES.length] - 128 : rand() | 0;
       for (const r of [native, ours]) {
         r.mem.fill(0, 0, OUT + 16);
@@ -157,6 +159,7 @@ test('unboxed SIMD paths equal native', () => {
         }
       }
       assert.deepEqual(o, w, ctx);
+      assert.deepEqual(ours.mem.subarray(0, OUT), native.mem.subarray(0, OUT), `${ctx}: memory`);
     }
   });
 });

@@ -335,6 +335,10 @@ fop1('f32x4.convert_i32x4_s', (F, I, x) => fOut(F, I, x));
 fop1('f32x4.convert_i32x4_u', (F, I, x) => fOut(F, I, `(${x} >>> 0)`));
 fop1('i32x4.trunc_sat_f32x4_s', (F, I, x, c) => `${c.use('i32TruncSatS')}(${fIn(F, I, x)})`);
 fop1('i32x4.trunc_sat_f32x4_u', (F, I, x, c) => `${c.use('i32TruncSatU')}(${fIn(F, I, x)})`);
+for (const r of ['ceil', 'floor', 'trunc', 'nearest']) {
+  const helper = `f64${r[0].toUpperCase()}${r.slice(1)}`;
+  fop1(`f32x4.${r}`, (F, I, x, c) => fOut(F, I, `${c.use(helper)}(${fIn(F, I, x)})`));
+}
 WORDS.set('f32x4.splat', (c) => {
   const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
   pushWords(c, [x, x, x, x]);
@@ -412,6 +416,15 @@ WORDS.set('f64x2.sqrt', (c) => {
   pushWords(c, dOut(D, I, `Math.sqrt(${dIn(D, I, w[0], w[1])})`, `Math.sqrt(${dIn(D, I, w[2], w[3])})`));
   return true;
 });
+for (const r of ['ceil', 'floor', 'trunc', 'nearest']) {
+  WORDS.set(`f64x2.${r}`, (c) => {
+    const w = wordsOf(c, c.pop());
+    const [D, I] = scratch64(c);
+    const f = c.use(`f64${r[0].toUpperCase()}${r.slice(1)}`);
+    pushWords(c, dOut(D, I, `${f}(${dIn(D, I, w[0], w[1])})`, `${f}(${dIn(D, I, w[2], w[3])})`));
+    return true;
+  });
+}
 WORDS.set('f64x2.splat', (c) => {
   const x = once(c, c.pop().e);
   const [D, I] = scratch64(c);
@@ -640,6 +653,32 @@ loadWords('v128.load16x4_s', 8, (dv) => range(4).map((k) => `${dv}.getInt16(A + 
 loadWords('v128.load16x4_u', 8, (dv) => range(4).map((k) => `${dv}.getUint16(A + ${2 * k}, true)`));
 loadWords('v128.load8x8_s', 8, (dv) => range(4).map((k) => `(${dv}.getInt8(A + ${2 * k}) & 65535) | ${dv}.getInt8(A + ${2 * k + 1}) << 16`));
 loadWords('v128.load8x8_u', 8, (dv) => range(4).map((k) => `${dv}.getUint8(A + ${2 * k}) | ${dv}.getUint8(A + ${2 * k + 1}) << 16`));
+loadWords('v128.load32x2_s', 8, (dv) => { const [a, b] = [g32(dv, 0), g32(dv, 4)]; return [a, `${a} >> 31`, b, `${b} >> 31`]; });
+loadWords('v128.load32x2_u', 8, (dv) => [g32(dv, 0), '0', g32(dv, 4), '0']);
+loadWords('v128.load8_splat', 1, (dv) => range(4).map(() => `${dv}.getUint8(A) * 16843009 | 0`));
+loadWords('v128.load16_splat', 2, (dv) => range(4).map(() => `${dv}.getUint16(A, true) * 65537 | 0`));
+loadWords('v128.load32_splat', 4, (dv) => range(4).map(() => g32(dv, 0)));
+loadWords('v128.load64_splat', 8, (dv) => [g32(dv, 0), g32(dv, 4), g32(dv, 0), g32(dv, 4)]);
+/** Lane loads and stores: the lane's bytes (1, 2, 4 or 8) move as one access or two words. */
+for (const n of [1, 2, 4, 8]) {
+  const get = (dv: string): string => (n === 1 ? `${dv}.getUint8(A)` : n === 2 ? `${dv}.getUint16(A, true)` : g32(dv, 0));
+  WORDS.set(`v128.load${8 * n}_lane`, (c, ins) => {
+    const w = wordsOf(c, c.pop());
+    const dv = dvOf(c, ins, c.pop(), n);
+    const b = 8 * n;
+    if (n === 8) pushWords(c, range(4).map((k) => ((k >> 1) === ins.c ? g32(dv, 4 * (k & 1)) : w[k])));
+    else pushWords(c, pack(Math.min(b, 32), range(count(b)).map((j) => (j === ins.c ? get(dv) : lane(w, b, j, false)))));
+    return true;
+  });
+  WORDS.set(`v128.store${8 * n}_lane`, (c, ins) => {
+    const w = wordsOf(c, c.pop());
+    const dv = dvOf(c, ins, c.pop(), n);
+    const v = (j: number): string => lane(w, 8 * n, j, true);
+    if (n === 8) c.emit(`${dv}.setInt32(A, ${w[2 * ins.c]}, true); ${dv}.setInt32(A + 4, ${w[2 * ins.c + 1]}, true);`);
+    else c.emit(`${dv}.${n === 1 ? 'setInt8(A, ' : n === 2 ? 'setInt16(A, ' : 'setInt32(A, '}${v(ins.c)}${n === 1 ? ')' : ', true)'};`);
+    return true;
+  });
+}
 WORDS.set('v128.store', (c, ins) => {
   const v = c.pop();
   const x = c.pop();
