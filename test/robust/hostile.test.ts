@@ -298,3 +298,14 @@ test('an operand stack 75,000 values deep runs (V8 runs it): the compile tier le
   const code = cat(repeat([0x41, 1], n), repeat([0x6a], n - 1), [0x0b]);
   assert.equal(instance(fnModule([], [I32], [], code)).f(), n);
 });
+
+test('the async API rejects hostile modules with the same errors (no unhandled exceptions)', async () => {
+  const lying = module(section(SEC.type, [...u32(HUGE), ...functype([], [])]));
+  await assert.rejects(PW.compile(lying), PW.CompileError);
+  await assert.rejects(PW.instantiate(lying), PW.CompileError);
+  // A start function that exhausts the stack: instantiation rejects with RangeError.
+  const recurse = parseModule('(module (func $f (call $f)) (start $f))');
+  await assert.rejects(PW.instantiate(recurse), RangeError);
+  // A start function that traps: RuntimeError.
+  await assert.rejects(PW.instantiate(parseModule('(module (func $f unreachable) (start $f))')), PW.RuntimeError);
+});
