@@ -8,6 +8,7 @@ import { WebAssembly as pure } from '../../src/index.js';
 import { OPS, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
 import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
 import { WORDS } from '../../src/exec/compile/simd-words.js';
+import { TUNING } from '../../src/exec/compile/body.js';
 import { uleb, section } from './numerics-oracle.js';
 
 type Namespace = typeof globalThis.WebAssembly;
@@ -131,7 +132,7 @@ function outcome(f: () => number): string {
   }
 }
 
-test('unboxed SIMD paths equal native', () => {
+function check(): void {
   const cs = cases();
   assert.ok(cs.length > 150, `${cs.length} cases`);
   const bytes = moduleOf(cs);
@@ -162,4 +163,16 @@ test('unboxed SIMD paths equal native', () => {
       assert.deepEqual(ours.mem.subarray(0, OUT), native.mem.subarray(0, OUT), `${ctx}: memory`);
     }
   });
+}
+
+test('unboxed SIMD paths equal native', check);
+
+test('unboxed SIMD paths equal native in compact code (memory through checked helpers)', () => {
+  const saved = TUNING.compactBytes;
+  TUNING.compactBytes = 0;
+  try {
+    check();
+  } finally {
+    TUNING.compactBytes = saved;
+  }
 });
