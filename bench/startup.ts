@@ -103,7 +103,8 @@ function run(args: string[], flags: string[] = []): Record<string, number> & { e
       return { error: `exit ${r.status}: ${r.stderr.slice(-200)}` } as never;
     }
     if (o.error) return o;
-    for (const k of Object.keys(o)) best[k] = Math.min(best[k] ?? Infinity, o[k]);
+    // (JSON has no NaN: a cell that does not apply comes back as null.)
+    for (const k of Object.keys(o)) best[k] = Math.min(best[k] ?? Infinity, o[k] ?? NaN);
   }
   return best;
 }
