@@ -22,7 +22,7 @@ const KINDS = [
   ['proposals beyond 3.0 (text)', (f) => f.startsWith('proposals/')],
 ];
 
-const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+const pct = (a, b) => (b ? `${(Math.floor((10000 * a) / b) / 100).toFixed(2)}%` : "—");
 const blank = () => ({ files: 0, done: 0, passed: 0, failed: 0, notRun: 0 });
 const add = (t, r) => {
   t.files++;
