@@ -12,6 +12,17 @@ export function u32(n: number): number[] {
   return out;
 }
 
+/** Signed LEB128 of an int32 (constants in code). */
+export function s32(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
+    out.push(b | 0x80);
+  }
+}
+
 export function str(s: string): number[] {
   const b = [...new TextEncoder().encode(s)];
   return [...u32(b.length), ...b];

@@ -4,6 +4,7 @@
 // The spec testsuite mostly passes v128 parameters (arrays), so it rarely reaches these paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { s32 as sleb } from '../binary/bytes.js';
 import { WebAssembly as pure } from '../../src/index.js';
 import { OPS, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
 import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
@@ -96,15 +97,6 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
   section(7, exports, out);
   section(10, code, out);
   return new Uint8Array(out);
-}
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
 }
 
 let seed = 0x9e3779b9 | 0;

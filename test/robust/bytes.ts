@@ -2,27 +2,8 @@
 // oversized sections) or would take too long to parse (100k nested blocks).
 export const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
-export function u32(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
-/** Signed LEB128 of a small integer (constants in code). */
-export function s32(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
+export { u32, s32 } from '../binary/bytes.js';
+import { u32 } from '../binary/bytes.js';
 
 export function name(s: string): number[] {
   const b = new TextEncoder().encode(s);

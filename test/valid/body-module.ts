@@ -5,29 +5,8 @@ export const I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c, V128 = 0x7b;
 export const FUNCREF = 0x70, EXTERNREF = 0x6f, ANYREF = 0x6e, EQREF = 0x6d, EXNREF = 0x69;
 export const STRUCTREF = 0x6b, ARRAYREF = 0x6a, I31REF = 0x6c, NULLREF = 0x71;
 
-export function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
-export function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
+export { u32 as leb, s32 as sleb } from '../binary/bytes.js';
+import { u32 as leb, s32 as sleb } from '../binary/bytes.js';
 
 export function vec(items: number[][]): number[] {
   return [...leb(items.length), ...items.flat()];
