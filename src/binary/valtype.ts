@@ -1,7 +1,7 @@
 // Decoding of value types, heap types and block types (spec 5.3 "Types").
 
 import type { Reader } from './reader.js';
-import { type ValType, type HeapType, I32, I64, F32, F64, V128, refType, NOEXN, EXN } from '../syntax/types.js';
+import { type ValType, type HeapType, type SubType, type FuncType, I32, I64, F32, F64, V128, refType, NOEXN, EXN } from '../syntax/types.js';
 
 /**
  * How concrete type indices are turned into heap types: `map[i]` (canonical ids), valid for
@@ -73,4 +73,12 @@ export function readBlockType(r: Reader, space: TypeSpace): number {
 /** The module-local type index of a block type made by readBlockType, or -1. */
 export function blockTypeIndex(bt: number): number {
   return bt <= -2 ? -2 - bt : -1;
+}
+
+/** Parameter and result types of a block type made by readBlockType (shared by both tiers). */
+export function blockSignature(typeDefs: readonly SubType[], bt: number): [ValType[], ValType[]] {
+  if (bt === BLOCK_EMPTY) return [[], []];
+  if (bt >= 0) return [[], [bt]];
+  const ft = typeDefs[-2 - bt].comp as FuncType;
+  return [ft.params, ft.results];
 }

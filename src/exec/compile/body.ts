@@ -8,7 +8,7 @@
 
 import { Reader } from '../../binary/reader.js';
 import { Instr, readInstr, type Catch } from '../../binary/instr.js';
-import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
+import { BLOCK_EMPTY, blockSignature, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
 import { I64, V128, type FuncType, type ValType } from '../../syntax/types.js';
 import { NUMERIC } from './numeric.js';
@@ -316,10 +316,7 @@ export class FuncCompiler {
   }
 
   private blockSig(bt: number): [ValType[], ValType[]] {
-    if (bt === BLOCK_EMPTY) return [[], []];
-    if (bt >= 0) return [[], [bt]];
-    const ft = this.mod.typeDefs[-2 - bt].comp as FuncType;
-    return [ft.params, ft.results];
+    return blockSignature(this.mod.typeDefs, bt);
   }
 
   enter(kind: number, bt: number, head: (label: string) => string): void {

@@ -9,7 +9,7 @@
 
 import { Reader } from '../../binary/reader.js';
 import { Instr, readInstr, type Catch } from '../../binary/instr.js';
-import { BLOCK_EMPTY, type TypeSpace } from '../../binary/valtype.js';
+import { BLOCK_EMPTY, blockSignature, type TypeSpace } from '../../binary/valtype.js';
 import type { Module } from '../../syntax/module.js';
 import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
@@ -214,10 +214,8 @@ export class Translator extends Emitter {
   }
 
   private blockSig(bt: number): [number[], number[]] {
-    if (bt === BLOCK_EMPTY) return [[], []];
-    if (bt >= 0) return [[], [kindOf(bt)]];
-    const ft = this.mod.typeDefs[-2 - bt].comp as FuncType;
-    return [ft.params.map(kindOf), ft.results.map(kindOf)];
+    const [params, results] = blockSignature(this.mod.typeDefs, bt);
+    return [params.map(kindOf), results.map(kindOf)];
   }
 
   private enter(kind: number, bt: number): Block {
