@@ -143,4 +143,47 @@ export const WORKLOADS: Record<string, Workload> = {
       };
     },
   },
+  'hash-wasm': {
+    what: 'C (clang): SHA-512, SHA-256 and BLAKE3 of a buffer, i64-heavy rounds',
+    async load(size) {
+      const hw = require('hash-wasm');
+      const data = new TextEncoder().encode(sampleText(size === 'bench' ? 6_000_000 : 20_000));
+      await hw.sha512(data.subarray(0, 64)); // instantiates the three modules
+      await hw.sha256(data.subarray(0, 64));
+      await hw.blake3(data.subarray(0, 64));
+      return async () => `${await hw.sha512(data)} ${await hw.sha256(data)} ${await hw.blake3(data)}`;
+    },
+  },
+  '@bokuweb/zstd-wasm': {
+    what: 'C (Emscripten): Zstandard compress (level 10) + decompress',
+    async load(size) {
+      const zstd = require('@bokuweb/zstd-wasm');
+      await zstd.init();
+      const input = new TextEncoder().encode(sampleText(size === 'bench' ? 3_000_000 : 20_000));
+      return () => {
+        const packed: Uint8Array = zstd.compress(input, 10);
+        const back: Uint8Array = zstd.decompress(packed);
+        return `${input.length} -> ${packed.length} bytes ${sha(packed)}, round trip ${sha(back) === sha(input)}`;
+      };
+    },
+  },
+  'quickjs-emscripten': {
+    what: 'C (Emscripten): the QuickJS interpreter running a JS program (objects, strings, closures)',
+    async load(size) {
+      const qjs = await require('quickjs-emscripten').getQuickJS();
+      const n = size === 'bench' ? 60_000 : 400;
+      const program = `
+        const words = [];
+        for (let i = 0; i < ${n}; i++) words.push('w' + ((i * 7919) % 1009).toString(36));
+        const counts = {};
+        for (const w of words) counts[w] = (counts[w] || 0) + 1;
+        const top = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+        let h = 0;
+        for (let i = 0; i < ${n} * 4; i++) h = (Math.imul(h, 31) + i * (i & 7)) | 0;
+        const fib = (k) => (k < 2 ? k : fib(k - 1) + fib(k - 2));
+        JSON.stringify({ top, h, fib: fib(${size === 'bench' ? 24 : 12}), sum: words.join('').length });
+      `;
+      return () => String(qjs.evalCode(program));
+    },
+  },
 };
