@@ -228,9 +228,22 @@ const pair = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h, xs
 const shift = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h, xs[1].e];
 const one = (xs: { e: string; h: string }[]): string[] => [xs[0].e, xs[0].h];
 const word = (xs: { e: string; h: string }[]): string[] => [xs[0].e];
-for (const [op, fn] of [['mul', 'i64Mul'], ['div_s', 'i64DivS'], ['div_u', 'i64DivU'], ['rem_s', 'i64RemS'], ['rem_u', 'i64RemU']]) {
+for (const [op, fn] of [['div_s', 'i64DivS'], ['div_u', 'i64DivU'], ['rem_s', 'i64RemS'], ['rem_u', 'i64RemU']]) {
   i64helper(`i64.${op}`, fn, pair, 2);
 }
+// i64.mul inline (hash rounds multiply in their hot loops, where a helper call per product and
+// its H.hi round trip cost more than the product): the low word is Math.imul; the high word is
+// the high half of the unsigned 32x32 product, from two partial products exact in doubles
+// (alo * (blo & 0xffff) < 2^48, alo * (blo >>> 16) < 2^48), plus the low words of the cross
+// products. Known-zero high words (zero-extended operands) drop their cross product.
+i64stmt('i64.mul', 2, (s, h, [a, b]) => {
+  const kb = constOf(b.e);
+  const [b0, b1] = kb === null ? ['(X & 65535)', '(X >>> 16)'] : [`${kb & 65535}`, `${kb >>> 16}`];
+  const cross = [b.h === '0' ? '' : ` + Math.imul(T, ${b.h})`, a.h === '0' ? '' : ` + Math.imul(${a.h}, X)`].join('');
+  return `T = ${a.e}; X = ${b.e}; ` +
+    `${h} = (Math.floor((Math.floor((T >>> 0) * ${b0} / 65536) + (T >>> 0) * ${b1}) / 65536)${cross}) | 0; ` +
+    `${s} = Math.imul(T, X);`;
+});
 for (const [op, fn] of [['shl', 'i64Shl'], ['shr_s', 'i64ShrS'], ['shr_u', 'i64ShrU'], ['rotl', 'i64Rotl'], ['rotr', 'i64Rotr']]) {
   i64stmt(`i64.${op}`, 2, (s, h, xs, c) => {
     const n = constOf(xs[1].e);
