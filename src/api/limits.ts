@@ -1,5 +1,5 @@
 // The JS API's implementation-defined limits (index.bs "Implementation-defined Limits") that
-// valid/limits.ts leaves to the embedding: subtype depth, rec groups, 64-bit memory sizes and
+// the decoder (binary/limits.ts) leaves to the embedding: subtype depth, rec groups, 64-bit memory sizes and
 // locals including parameters. Exceeding one is a CompileError, as the JS API says. A table's size
 // is a dynamic limit, as the JS API testsuite (limits.any.js) and browsers treat it: a module with
 // a larger initial table compiles, and instantiating it is a RangeError (from the engine's tables).

@@ -3,7 +3,6 @@
 
 import { CompileError } from './errors.js';
 import { compileModule } from '../valid/index.js';
-import { checkEmbeddingLimits } from '../valid/limits.js';
 import type { Module as SyntaxModule } from '../syntax/module.js';
 import { EXTERNAL_GLOBAL, EXTERNAL_KIND_NAMES, EXTERN, refType } from '../syntax/types.js';
 import { matchValType } from '../valid/match.js';
@@ -68,7 +67,6 @@ function builtinsAndStringsValid(m: SyntaxModule, opts: CompileOptions): boolean
 /** "Compile a WebAssembly module" plus the JS API's limits; throws CompileError. */
 export function compileBytes(bytes: Uint8Array, opts: CompileOptions): ModuleSlots {
   const module = compileModule(bytes);
-  checkEmbeddingLimits(module);
   checkApiLimits(module);
   if (!builtinsAndStringsValid(module, opts)) {
     throw new CompileError('invalid builtin set names or imported string constants');

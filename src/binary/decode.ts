@@ -17,14 +17,15 @@ import {
   type Module, type Expr, type ElemSegment, type GlobalDef, SEG_ACTIVE, SEG_PASSIVE, SEG_DECLARATIVE,
 } from '../syntax/module.js';
 import { readNameSection } from './names.js';
+import { LIMITS, checkLimit } from './limits.js';
 
 const NO_LOCALS = Object.freeze([]) as unknown as ValType[];
 
 /** The JS API's limit on the depth of a subtype chain (a type without supertype has depth 0). */
 export const MAX_SUBTYPE_DEPTH = 63;
 
-/** More declared locals than any engine accepts (V8's limit): refuse before allocating them. */
-export const MAX_LOCALS = 50_000;
+/** More declared locals than the JS API allows: refuse before allocating them. */
+export const MAX_LOCALS = LIMITS.locals;
 
 const SEC_CUSTOM = 0;
 const SEC_TYPE = 1;
@@ -150,7 +151,12 @@ class Decoder {
             this.m.start = r.u32();
             break;
           case SEC_ELEM: this.elems(); break;
-          case SEC_DATACOUNT: this.m.dataCount = r.u32(); break;
+          case SEC_DATACOUNT: {
+            const at = r.pos;
+            this.m.dataCount = r.u32();
+            checkLimit(r, 'number of data segments', this.m.dataCount, LIMITS.dataSegments, at);
+            break;
+          }
           case SEC_CODE: this.codeCount = this.codes(); break;
           case SEC_DATA: this.datas(); break;
         }
@@ -172,14 +178,18 @@ class Decoder {
   types(): void {
     const r = this.r;
     const m = this.m;
+    const at = r.pos;
     const n = r.count(1);
+    checkLimit(r, 'number of recursion groups', n, LIMITS.recGroups, at);
     for (let i = 0; i < n; i++) {
       const groupStart = m.types.length;
       let size = 1;
       if (r.bytes[r.pos] === 0x4e && r.pos < r.end) {
         r.pos++;
+        const sat = r.pos;
         size = r.count(1);
-      }
+        checkLimit(r, 'number of types', groupStart + size, LIMITS.types, sat);
+      } else checkLimit(r, 'number of types', groupStart + 1, LIMITS.types, r.pos);
       // Indices inside a rec group may refer to any member of it, but to nothing later.
       const local: TypeSpace = { map: null, count: groupStart + size };
       const group: SubType[] = [];
@@ -229,12 +239,14 @@ class Decoder {
     const kind = r.u8();
     switch (kind) {
       case KIND_FUNC: {
-        const params = this.resultType(space);
-        const results = this.resultType(space);
+        const params = this.resultType(space, 'number of parameters', LIMITS.params);
+        const results = this.resultType(space, 'number of results', LIMITS.results);
         return { kind, params, results };
       }
       case KIND_STRUCT: {
+        const nat = r.pos;
         const n = r.count(2);
+        checkLimit(r, 'number of struct fields', n, LIMITS.structFields, nat);
         const fields: FieldType[] = [];
         for (let i = 0; i < n; i++) fields.push(this.fieldType(space));
         return { kind, fields };
@@ -247,8 +259,10 @@ class Decoder {
     }
   }
 
-  private resultType(space: TypeSpace): ValType[] {
+  private resultType(space: TypeSpace, what: string, limit: number): ValType[] {
+    const at = this.r.pos;
     const n = this.r.count(1);
+    checkLimit(this.r, what, n, limit, at);
     const out: ValType[] = [];
     for (let i = 0; i < n; i++) out.push(readValType(this.r, space));
     return out;
@@ -269,7 +283,9 @@ class Decoder {
   imports(): void {
     const r = this.r;
     const m = this.m;
+    const at0 = r.pos;
     const n = r.count(3);
+    checkLimit(r, 'number of imports', n, LIMITS.imports, at0);
     const sites = m.sites;
     for (let i = 0; i < n; i++) {
       const site = r.pos;
@@ -277,30 +293,36 @@ class Decoder {
       const name = r.name();
       const at = r.pos;
       const kind = r.u8();
-      if (kind <= EXTERNAL_TAG) [sites.funcs, sites.tables, sites.memories, sites.globals, sites.tags][kind].push(site);
       let index = 0;
       switch (kind) {
         case EXTERNAL_FUNC:
+          sites.funcs.push(site);
           index = m.funcs.length;
           m.funcs.push(r.u32());
           m.numImportedFuncs++;
           break;
         case EXTERNAL_TABLE:
           index = m.tables.length;
+          checkLimit(r, 'number of tables', m.tables.length + 1, LIMITS.tables, site);
+          sites.tables.push(site);
           m.tables.push({ type: this.tableType(), init: null });
           m.numImportedTables++;
           break;
         case EXTERNAL_MEMORY:
           index = m.memories.length;
+          checkLimit(r, 'number of memories', m.memories.length + 1, LIMITS.memories, site);
+          sites.memories.push(site);
           m.memories.push({ limits: this.limits(true) });
           m.numImportedMemories++;
           break;
         case EXTERNAL_GLOBAL:
+          sites.globals.push(site);
           index = m.globals.length;
           m.globals.push({ type: { type: readValType(r, this.space), mutable: this.mut() }, init: null });
           m.numImportedGlobals++;
           break;
         case EXTERNAL_TAG:
+          sites.tags.push(site);
           index = m.tags.length;
           m.tags.push({ typeIndex: this.tagType() });
           m.numImportedTags++;
@@ -313,7 +335,9 @@ class Decoder {
   }
 
   funcs(): number {
+    const at = this.r.pos;
     const n = this.r.count(1);
+    checkLimit(this.r, 'number of functions', n, LIMITS.functions, at);
     for (let i = 0; i < n; i++) {
       this.m.sites.funcs.push(this.r.pos);
       this.m.funcs.push(this.r.u32());
@@ -354,7 +378,9 @@ class Decoder {
 
   tables(): void {
     const r = this.r;
+    const at = r.pos;
     const n = r.count(2);
+    checkLimit(r, 'number of tables', this.m.tables.length + n, LIMITS.tables, at);
     for (let i = 0; i < n; i++) {
       this.m.sites.tables.push(r.pos);
       if (r.bytes[r.pos] === 0x40 && r.pos < r.end) {
@@ -370,7 +396,9 @@ class Decoder {
   }
 
   memories(): void {
+    const at = this.r.pos;
     const n = this.r.count(2);
+    checkLimit(this.r, 'number of memories', this.m.memories.length + n, LIMITS.memories, at);
     for (let i = 0; i < n; i++) {
       this.m.sites.memories.push(this.r.pos);
       this.m.memories.push({ limits: this.limits(true) });
@@ -378,7 +406,9 @@ class Decoder {
   }
 
   tags(): void {
+    const at = this.r.pos;
     const n = this.r.count(2);
+    checkLimit(this.r, 'number of tags', n, LIMITS.tags, at);
     for (let i = 0; i < n; i++) {
       this.m.sites.tags.push(this.r.pos);
       this.m.tags.push({ typeIndex: this.tagType() });
@@ -387,7 +417,9 @@ class Decoder {
 
   globals(): void {
     const r = this.r;
+    const at = r.pos;
     const n = r.count(3);
+    checkLimit(r, 'number of globals', n, LIMITS.globals, at);
     for (let i = 0; i < n; i++) {
       this.m.sites.globals.push(r.pos);
       const type = readValType(r, this.space);
@@ -399,7 +431,9 @@ class Decoder {
 
   exports(): void {
     const r = this.r;
+    const at0 = r.pos;
     const n = r.count(3);
+    checkLimit(r, 'number of exports', n, LIMITS.exports, at0);
     for (let i = 0; i < n; i++) {
       this.m.sites.exports.push(r.pos);
       const name = r.name();
@@ -431,7 +465,9 @@ class Decoder {
           seg.type = readValType(r, this.space);
           if (!isRef(seg.type)) r.fail('malformed reference type', tat);
         }
+        const kat = r.pos;
         const k = r.count(2);
+        checkLimit(r, 'number of table entries in a segment', k, LIMITS.tableInitEntries, kat);
         const exprs: Expr[] = [];
         for (let j = 0; j < k; j++) exprs.push(this.expr());
         seg.exprs = exprs;
@@ -442,7 +478,9 @@ class Decoder {
           const kat = r.pos;
           if (r.u8() !== 0) r.fail('malformed element kind', kat);
         }
+        const nat = r.pos;
         const k = r.count(1);
+        checkLimit(r, 'number of table entries in a segment', k, LIMITS.tableInitEntries, nat);
         const funcs = new Uint32Array(k);
         for (let j = 0; j < k; j++) {
           funcs[j] = r.u32();
@@ -457,11 +495,15 @@ class Decoder {
   codes(): number {
     const r = this.r;
     const m = this.m;
+    const at = r.pos;
     const n = r.count(2);
+    checkLimit(r, 'number of functions', n, LIMITS.functions, at);
     for (let i = 0; i < n; i++) {
       const offset = r.pos;
       const size = r.u32();
       if (size > r.end - r.pos) r.fail('function body size out of bounds (unexpected end)', offset);
+      // The limit counts the body after its size field, locals included.
+      checkLimit(r, 'function body size', size, LIMITS.bodySize, offset);
       const end = r.pos + size;
       const sectionEnd = r.end;
       r.end = end;
@@ -493,7 +535,9 @@ class Decoder {
 
   datas(): void {
     const r = this.r;
+    const at0 = r.pos;
     const n = r.count(1);
+    checkLimit(r, 'number of data segments', n, LIMITS.dataSegments, at0);
     for (let i = 0; i < n; i++) {
       const at = r.pos;
       this.m.sites.datas.push(at);

@@ -226,14 +226,20 @@ export class Reader {
   name(): string {
     const n = this.u32();
     const at = this.pos;
-    const raw = this.take(n);
-    // Short ASCII names (nearly all of them) skip the TextDecoder call.
+    if (n > this.end - at) this.fail('length out of bounds: unexpected end of section or function');
+    // Short ASCII names (nearly all of them) skip the TextDecoder call and the view.
     if (n <= 64) {
+      const b = this.bytes;
       let s = '';
-      let i = 0;
-      for (; i < n && raw[i] < 0x80; i++) s += String.fromCharCode(raw[i]);
-      if (i === n) return s;
+      let i = at;
+      const end = at + n;
+      for (; i < end && b[i] < 0x80; i++) s += String.fromCharCode(b[i]);
+      if (i === end) {
+        this.pos = end;
+        return s;
+      }
     }
+    const raw = this.take(n);
     try {
       // TextDecoder refuses views of shared memory: decode a copy of those.
       return utf8.decode(raw.buffer instanceof ArrayBuffer ? raw : raw.slice());

@@ -4,7 +4,7 @@
 import { decodeModule } from '../binary/decode.js';
 import type { Module } from '../syntax/module.js';
 import { validateModule } from './module.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../binary/limits.js';
 import { CompileError } from '../api/errors.js';
 
 export { decodeModule, validateModule };

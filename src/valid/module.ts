@@ -10,7 +10,7 @@ import {
 import { SEG_ACTIVE, type Module } from '../syntax/module.js';
 import { matchCompositeType, matchValType } from './match.js';
 import { validateConstExpr } from './const.js';
-import { checkEmbeddingLimits, LIMITS } from './limits.js';
+import { LIMITS } from '../binary/limits.js';
 import { validateFunctions } from './body.js';
 import { warmUp } from './body-warm.js';
 
@@ -28,7 +28,6 @@ export function funcTypeAt(m: Module, x: number, at: number, what: string): Func
 
 export function validateModule(m: Module): void {
   const sites = m.sites;
-  checkEmbeddingLimits(m);
   validateTypes(m);
   for (let i = 0; i < m.funcs.length; i++) {
     const t = funcTypeAt(m, m.funcs[i], sites.funcs[i], `function ${i}`);
