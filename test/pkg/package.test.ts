@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packedPackage, here, root, tsc } from './packed.js';
 
@@ -173,13 +173,15 @@ test('npm pack publishes package.json, README and dist/ only', () => {
 
 test('bundlers honour sideEffects: the polyfill import survives bundling, unused entries are dropped', async () => {
   const { build } = await import('esbuild');
+  /** Bundles `contents`; returns the source modules (src/…) that contribute code, read from the
+   * bundle's source map (esbuild follows the package's own source maps back to src/). */
   const bundle = async (contents: string, out: string) => {
-    const r = await build({
+    await build({
       stdin: { contents, resolveDir: here, loader: 'js' }, bundle: true, format: 'esm', platform: 'node',
-      write: true, outfile: join(here, out), metafile: true, logLevel: 'silent',
+      write: true, outfile: join(here, out), sourcemap: true, logLevel: 'silent',
     });
-    // Modules that contribute code (esbuild lists tree-shaken ones among the inputs too).
-    return Object.entries(Object.values(r.metafile.outputs)[0].inputs).filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p);
+    const sources: string[] = JSON.parse(readFileSync(join(here, `${out}.map`), 'utf8')).sources;
+    return sources.map((p) => p.replace(/^.*?\bsrc\//, 'src/'));
   };
   // A bare import of the polyfill must be kept (it is listed in sideEffects) and install purewasm.
   await bundle(`import 'purewasm/polyfill';
@@ -189,8 +191,20 @@ test('bundlers honour sideEffects: the polyfill import survives bundling, unused
   const r = spawnSync(process.execPath, ['--jitless', '--no-warnings', join(here, 'bundle-polyfill.mjs')], { encoding: 'utf8' });
   assert.equal(r.stdout.trim(), '42', r.stderr);
   // Only the text format: nothing of the engine or the JS API comes along (the binary reader's
-  // CompileError class aside).
+  // CompileError class aside), although the package's chunks are shared with the main entry.
   const inputs = await bundle(`import { parseModule } from 'purewasm/text'; console.log(parseModule('(module)').length);`, 'bundle-text.mjs');
-  assert.deepEqual(inputs.filter((p) => /purewasm\/dist\/(api\/(?!errors)|exec|runtime|valid)/.test(p)), []);
-  assert.ok(inputs.some((p) => p.includes('purewasm/dist/text/')));
+  assert.deepEqual(inputs.filter((p) => /^src\/(api\/(?!errors)|exec|runtime|valid)/.test(p)), []);
+  assert.ok(inputs.includes('src/text/parse.ts'), inputs.join(' '));
+});
+
+test('ESM entries are bundles: a cold import reads a few files, not one per source module', () => {
+  const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  const js = files(join(pkg, 'dist')).filter((f) => !f.startsWith('cjs'));
+  // The entries, the CLI's two lazily loaded commands and a handful of shared chunks.
+  assert.ok(js.length <= 20, js.join(' '));
+  for (const e of ['index.js', 'polyfill.js', 'text/index.js', 'wasi/index.js', 'wasi/browser.js', 'cli/main.js']) {
+    assert.ok(js.includes(e), e);
+    assert.ok(existsSync(join(pkg, 'dist', `${e}.map`)), `${e}.map`);
+  }
+  assert.match(readFileSync(join(pkg, 'dist', 'cli', 'main.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
 });
