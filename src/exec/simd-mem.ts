@@ -1,105 +1,52 @@
 // SIMD memory instructions over a memory's bytes, after the tier's bounds check: `m` is the
 // memory's Uint8Array and `a` the effective address (address + offset), already known to leave
 // the access's width in bounds. Bytes go through the scratch buffer, so any alignment works.
-import { U8, I8, U16, I16, I32, A, O, result } from './simd-lanes.js';
+//   loads (m, a)  stores (m, a, v)  lane loads (m, a, v, lane)  lane stores (m, a, v, lane)
+import { U8, I8, U16, I16, I32, A, O, result, count, type LaneView, type Defs } from './simd-lanes.js';
 
-function fetch(m: Uint8Array, a: number, n: number): void {
-  U8.set(m.subarray(a, a + n), A);
+export const MEM_OPS: Defs = [
+  ['v128.load', (m: Uint8Array, a: number) => m.slice(a, a + 16)],
+  ['v128.store', (m: Uint8Array, a: number, v: Uint8Array) => m.set(v, a)],
+];
+const def = (name: string, f: (...a: never[]) => Uint8Array | void): void => void MEM_OPS.push([name, f]);
+
+// Loads of 8 bytes widened lane by lane: load8x8 / 16x4 (to: the view twice as wide) and 32x2.
+for (const [name, from, to] of [
+  ['8x8_s', I8, I16], ['8x8_u', U8, I16], ['16x4_s', I16, I32], ['16x4_u', U16, I32], ['32x2_s', I32], ['32x2_u', I32],
+] as [string, LaneView, LaneView?][]) {
+  const n = count(from) / 2, signed = name.endsWith('s');
+  def(`v128.load${name}`, (m: Uint8Array, a: number) => {
+    U8.set(m.subarray(a, a + 8), A);
+    for (let k = 0; k < n; k++) {
+      if (to) to[O / to.BYTES_PER_ELEMENT + k] = from[k];
+      else {
+        I32[O / 4 + 2 * k] = I32[k];
+        I32[O / 4 + 2 * k + 1] = signed ? I32[k] >> 31 : 0;
+      }
+    }
+    return result();
+  });
 }
 
-export function v128Load(m: Uint8Array, a: number): Uint8Array {
-  return m.slice(a, a + 16);
-}
-
-export function v128Store(m: Uint8Array, a: number, v: Uint8Array): void {
-  m.set(v, a);
-}
-
-// Loads of 8 bytes widened lane by lane (load8x8 / 16x4 / 32x2, signed or unsigned).
-export function v128Load8x8S(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 8; k++) I16[O / 2 + k] = I8[k];
-  return result();
-}
-
-export function v128Load8x8U(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 8; k++) I16[O / 2 + k] = U8[k];
-  return result();
-}
-
-export function v128Load16x4S(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 4; k++) I32[O / 4 + k] = I16[k];
-  return result();
-}
-
-export function v128Load16x4U(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 4; k++) I32[O / 4 + k] = U16[k];
-  return result();
-}
-
-export function v128Load32x2S(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 2; k++) {
-    I32[O / 4 + 2 * k] = I32[k];
-    I32[O / 4 + 2 * k + 1] = I32[k] >> 31;
-  }
-  return result();
-}
-
-export function v128Load32x2U(m: Uint8Array, a: number): Uint8Array {
-  fetch(m, a, 8);
-  for (let k = 0; k < 2; k++) {
-    I32[O / 4 + 2 * k] = I32[k];
-    I32[O / 4 + 2 * k + 1] = 0;
-  }
-  return result();
-}
-
-/** load N_splat: the N bytes at a, repeated over the vector. */
-function splat(n: number): (m: Uint8Array, a: number) => Uint8Array {
-  return (m, a) => {
+for (const n of [1, 2, 4, 8]) {
+  // load N_splat: the N bytes at a, repeated over the vector
+  def(`v128.load${8 * n}_splat`, (m: Uint8Array, a: number) => {
     for (let k = 0; k < 16; k += n) U8.set(m.subarray(a, a + n), O + k);
     return result();
-  };
-}
-export const v128Load8Splat = splat(1);
-export const v128Load16Splat = splat(2);
-export const v128Load32Splat = splat(4);
-export const v128Load64Splat = splat(8);
-
-function loadZero(n: number): (m: Uint8Array, a: number) => Uint8Array {
-  return (m, a) => {
-    U8.fill(0, O, O + 16);
-    U8.set(m.subarray(a, a + n), O);
-    return result();
-  };
-}
-export const v128Load32Zero = loadZero(4);
-export const v128Load64Zero = loadZero(8);
-
-/** load N_lane: v with lane `lane` (N bytes wide) replaced by the N bytes at a. */
-function loadLane(n: number): (m: Uint8Array, a: number, v: Uint8Array, lane: number) => Uint8Array {
-  return (m, a, v, lane) => {
+  });
+  if (n >= 4) {
+    def(`v128.load${8 * n}_zero`, (m: Uint8Array, a: number) => {
+      U8.fill(0, O, O + 16);
+      U8.set(m.subarray(a, a + n), O);
+      return result();
+    });
+  }
+  // load N_lane: v with lane `lane` (N bytes wide) replaced by the N bytes at a
+  def(`v128.load${8 * n}_lane`, (m: Uint8Array, a: number, v: Uint8Array, lane: number) => {
     U8.set(v, O);
     U8.set(m.subarray(a, a + n), O + lane * n);
     return result();
-  };
+  });
+  // store N_lane: writes lane `lane` (N bytes wide) of v at a
+  def(`v128.store${8 * n}_lane`, (m: Uint8Array, a: number, v: Uint8Array, lane: number) => m.set(v.subarray(lane * n, lane * n + n), a));
 }
-export const v128Load8Lane = loadLane(1);
-export const v128Load16Lane = loadLane(2);
-export const v128Load32Lane = loadLane(4);
-export const v128Load64Lane = loadLane(8);
-
-/** store N_lane: writes lane `lane` (N bytes wide) of v at a. */
-function storeLane(n: number): (m: Uint8Array, a: number, v: Uint8Array, lane: number) => void {
-  return (m, a, v, lane) => {
-    m.set(v.subarray(lane * n, lane * n + n), a);
-  };
-}
-export const v128Store8Lane = storeLane(1);
-export const v128Store16Lane = storeLane(2);
-export const v128Store32Lane = storeLane(4);
-export const v128Store64Lane = storeLane(8);

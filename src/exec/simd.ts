@@ -8,56 +8,33 @@
 // Memory instructions (SIMD_MEMORY_OPS, simd-mem.ts) take the memory's bytes and the effective
 // address after the tier's bounds check:
 //   loads (m, a)  stores (m, a, v)  lane loads (m, a, v, lane)  lane stores (m, a, v, lane)
+// The compile tier inlines all but a few SIMD instructions (compile/simd-words.ts); these helpers
+// serve the rest and are the reference the tests hold against native WebAssembly.
 import { OPS, PREFIX_SIMD } from '../syntax/opcodes.js';
-import * as lanes from './simd-lanes.js';
-import * as ints from './simd-int.js';
-import * as floats from './simd-float.js';
-import * as mem from './simd-mem.js';
-import { FAST_OPS, FAST_MEMORY_OPS } from './simd-fast.js';
-export { v128FromWords } from './simd-fast.js';
+import { LANE_OPS, type SimdFn } from './simd-lanes.js';
+import { INT_OPS } from './simd-int.js';
+import { FLOAT_OPS } from './simd-float.js';
+import { MEM_OPS } from './simd-mem.js';
+export type { SimdFn };
 
-export {
-  v128Not, v128And, v128Andnot, v128Or, v128Xor, v128Bitselect, v128AnyTrue,
-  i8x16Splat, i16x8Splat, i32x4Splat, i64x2Splat, f32x4Splat, f64x2Splat,
-  i8x16ExtractLaneS, i8x16ExtractLaneU, i16x8ExtractLaneS, i16x8ExtractLaneU, i32x4ExtractLane, i64x2ExtractLane,
-  f32x4ExtractLane, f64x2ExtractLane, i8x16ReplaceLane, i16x8ReplaceLane, i32x4ReplaceLane, i64x2ReplaceLane,
-  f32x4ReplaceLane, f64x2ReplaceLane, i8x16Shuffle, i8x16Swizzle,
-} from './simd-lanes.js';
-export * from './simd-int.js';
-export * from './simd-float.js';
-export * from './simd-mem.js';
-
-// Any callable: the signatures differ by instruction (see above).
-export type SimdFn = (...args: never[]) => Uint8Array | number | void;
-
-/** 'i16x8.extadd_pairwise_i8x16_s' → 'i16x8ExtaddPairwiseI8x16S', the helpers' export names. */
-export function simdHelperName(instr: string): string {
-  const [shape, op] = instr.split('.');
-  return shape + op.split('_').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+/** The v128 of four int32 words (little-endian), as compile/simd-words.ts materialises its values
+ *  (byte stores into one fresh array: no views, no second allocation; it is on a hot path). */
+export function v128FromWords(w0: number, w1: number, w2: number, w3: number): Uint8Array {
+  const r = new Uint8Array(16);
+  r[0] = w0; r[1] = w0 >> 8; r[2] = w0 >> 16; r[3] = w0 >> 24;
+  r[4] = w1; r[5] = w1 >> 8; r[6] = w1 >> 16; r[7] = w1 >> 24;
+  r[8] = w2; r[9] = w2 >> 8; r[10] = w2 >> 16; r[11] = w2 >> 24;
+  r[12] = w3; r[13] = w3 >> 8; r[14] = w3 >> 16; r[15] = w3 >> 24;
+  return r;
 }
 
-const HELPERS = { ...lanes, ...ints, ...floats, ...mem } as unknown as Record<string, SimdFn | undefined>;
-const COMPARE: Record<string, Record<string, unknown>> = {
-  i8x16: ints.i8x16Compare, i16x8: ints.i16x8Compare, i32x4: ints.i32x4Compare, i64x2: ints.i64x2Compare,
-  f32x4: floats.f32x4Compare, f64x2: floats.f64x2Compare,
-};
-
-function helperFor(instr: string): SimdFn | undefined {
-  const [shape, op] = instr.split('.');
-  if (op === 'relaxed_swizzle') return lanes.i8x16Swizzle as SimdFn;
-  if (op === 'relaxed_laneselect') return lanes.v128Bitselect as SimdFn; // bitselect is an allowed result
-  const cmp = COMPARE[shape]?.[op];
-  if (cmp) return cmp as SimdFn;
-  return HELPERS[simdHelperName(instr)];
-}
+const HELPERS = new Map([...LANE_OPS, ...INT_OPS, ...FLOAT_OPS, ...MEM_OPS]);
 
 function table(memory: boolean): ReadonlyMap<string, SimdFn> {
   const m = new Map<string, SimdFn>();
   for (const o of OPS) {
-    if (o.prefix !== PREFIX_SIMD || o.name === 'v128.const') continue;
-    if ((o.imm === 'memarg' || o.imm === 'memlane') !== memory) continue;
-    // Hand-specialised versions of the hot instructions first (simd-fast.ts: same results, faster).
-    const f = ((memory ? FAST_MEMORY_OPS : FAST_OPS).get(o.name) as SimdFn | undefined) ?? helperFor(o.name);
+    if (o.prefix !== PREFIX_SIMD || (o.imm === 'memarg' || o.imm === 'memlane') !== memory) continue;
+    const f = HELPERS.get(o.name);
     if (f) m.set(o.name, f);
   }
   return m;
