@@ -66,66 +66,42 @@ function op(name: string, prefix: number, code: number, imm: Imm, sig: string, a
   OPS.push({ id: OPS.length, name, prefix, code, imm, params, results, align, width });
 }
 
-// ---- control, parametric, variable, table, reference (single byte) ----
-op('unreachable', 0, 0x00, 'none', '*');
-op('nop', 0, 0x01, 'none', ':');
-op('block', 0, 0x02, 'bt', '*');
-op('loop', 0, 0x03, 'bt', '*');
-op('if', 0, 0x04, 'bt', '*');
-op('else', 0, 0x05, 'none', '*');
-op('try', 0, 0x06, 'bt', '*'); // legacy exception handling
-op('catch', 0, 0x07, 'tag', '*'); // legacy
-op('throw', 0, 0x08, 'tag', '*');
-op('rethrow', 0, 0x09, 'label', '*'); // legacy
-op('throw_ref', 0, 0x0a, 'none', '*');
-op('end', 0, 0x0b, 'none', '*');
-op('br', 0, 0x0c, 'label', '*');
-op('br_if', 0, 0x0d, 'label', '*');
-op('br_table', 0, 0x0e, 'labels', '*');
-op('return', 0, 0x0f, 'none', '*');
-op('call', 0, 0x10, 'func', '*');
-op('call_indirect', 0, 0x11, 'indirect', '*');
-op('return_call', 0, 0x12, 'func', '*');
-op('return_call_indirect', 0, 0x13, 'indirect', '*');
-op('call_ref', 0, 0x14, 'type', '*');
-op('return_call_ref', 0, 0x15, 'type', '*');
-op('delegate', 0, 0x18, 'label', '*'); // legacy
-op('catch_all', 0, 0x19, 'none', '*'); // legacy
-op('drop', 0, 0x1a, 'none', '*');
-op('select', 0, 0x1b, 'none', '*');
-op('select', 0, 0x1c, 'select', '*'); // typed select: same text name
-op('try_table', 0, 0x1f, 'trytable', '*');
-op('local.get', 0, 0x20, 'local', '*');
-op('local.set', 0, 0x21, 'local', '*');
-op('local.tee', 0, 0x22, 'local', '*');
-op('global.get', 0, 0x23, 'global', '*');
-op('global.set', 0, 0x24, 'global', '*');
-op('table.get', 0, 0x25, 'table', '*');
-op('table.set', 0, 0x26, 'table', '*');
+/**
+ * Rows of one prefix, in code order from `code`: whitespace-separated `name[@imm][=sig]` (defaults
+ * `imm`, `sig`); `#c` (hex) moves to code c, `-` skips an unassigned code.
+ */
+function rows(prefix: number, code: number, text: string, imm: Imm = 'none', sig = '*'): void {
+  for (const t of text.trim().split(/\s+/)) {
+    if (t[0] === '#') code = parseInt(t.slice(1), 16);
+    else {
+      const m = /^([^@=]+)(?:@([^=]+))?(?:=(.*))?$/.exec(t)!;
+      if (t !== '-') op(m[1], prefix, code, (m[2] ?? imm) as Imm, m[3] ?? sig);
+      code++;
+    }
+  }
+}
+
+// ---- control, parametric, variable, table, reference (single byte); legacy exception handling:
+// try, catch, rethrow, delegate, catch_all. Typed select (0x1c) shares its text name with select.
+rows(0, 0, `unreachable nop=: block@bt loop@bt if@bt else try@bt catch@tag throw@tag rethrow@label throw_ref end
+  br@label br_if@label br_table@labels return call@func call_indirect@indirect return_call@func
+  return_call_indirect@indirect call_ref@type return_call_ref@type #18 delegate@label catch_all drop select
+  select@select - - try_table@trytable local.get@local local.set@local local.tee@local global.get@global
+  global.set@global table.get@table table.set@table`);
 
 // ---- memory: loads and stores (address type comes from the memory, so typed by hand) ----
-const loads: [string, string, number, number][] = [
-  ['i32.load', 'i', 2, 0x28], ['i64.load', 'I', 3, 0x29], ['f32.load', 'f', 2, 0x2a], ['f64.load', 'F', 3, 0x2b],
-  ['i32.load8_s', 'i', 0, 0x2c], ['i32.load8_u', 'i', 0, 0x2d], ['i32.load16_s', 'i', 1, 0x2e], ['i32.load16_u', 'i', 1, 0x2f],
-  ['i64.load8_s', 'I', 0, 0x30], ['i64.load8_u', 'I', 0, 0x31], ['i64.load16_s', 'I', 1, 0x32], ['i64.load16_u', 'I', 1, 0x33],
-  ['i64.load32_s', 'I', 2, 0x34], ['i64.load32_u', 'I', 2, 0x35],
-];
-for (const [name, t, align, code] of loads) op(name, 0, code, 'memarg', `:${t}`, align, 1 << align);
-const stores: [string, string, number, number][] = [
-  ['i32.store', 'i', 2, 0x36], ['i64.store', 'I', 3, 0x37], ['f32.store', 'f', 2, 0x38], ['f64.store', 'F', 3, 0x39],
-  ['i32.store8', 'i', 0, 0x3a], ['i32.store16', 'i', 1, 0x3b], ['i64.store8', 'I', 0, 0x3c], ['i64.store16', 'I', 1, 0x3d],
-  ['i64.store32', 'I', 2, 0x3e],
-];
-for (const [name, t, align, code] of stores) op(name, 0, code, 'memarg', `${t}:`, align, 1 << align);
-op('memory.size', 0, 0x3f, 'mem', '*');
-op('memory.grow', 0, 0x40, 'mem', '*');
+// name, type letter (see op), log2 of the natural alignment, from code 0x28
+const memory = `i32.load i 2 i64.load I 3 f32.load f 2 f64.load F 3 i32.load8_s i 0 i32.load8_u i 0 i32.load16_s i 1
+  i32.load16_u i 1 i64.load8_s I 0 i64.load8_u I 0 i64.load16_s I 1 i64.load16_u I 1 i64.load32_s I 2 i64.load32_u I 2
+  i32.store i 2 i64.store I 3 f32.store f 2 f64.store F 3 i32.store8 i 0 i32.store16 i 1 i64.store8 I 0 i64.store16 I 1
+  i64.store32 I 2`.split(/\s+/);
+for (let i = 0; i < memory.length; i += 3) {
+  const [name, t, align] = [memory[i], memory[i + 1], +memory[i + 2]];
+  op(name, 0, 0x28 + i / 3, 'memarg', name.includes('load') ? `:${t}` : `${t}:`, align, 1 << align);
+}
+rows(0, 0x3f, 'memory.size@mem memory.grow@mem i32.const@i32=:i i64.const@i64=:I f32.const@f32=:f f64.const@f64=:F');
 
 // ---- numeric ----
-op('i32.const', 0, 0x41, 'i32', ':i');
-op('i64.const', 0, 0x42, 'i64', ':I');
-op('f32.const', 0, 0x43, 'f32', ':f');
-op('f64.const', 0, 0x44, 'f64', ':F');
-
 function numericRun(start: number, prefix: string, names: string, sig: string): void {
   names.split(' ').forEach((n, i) => op(`${prefix}.${n}`, 0, start + i, 'none', sig));
 }
@@ -143,182 +119,94 @@ numericRun(0x8b, 'f32', 'abs neg ceil floor trunc nearest sqrt', 'f:f');
 numericRun(0x92, 'f32', 'add sub mul div min max copysign', 'ff:f');
 numericRun(0x99, 'f64', 'abs neg ceil floor trunc nearest sqrt', 'F:F');
 numericRun(0xa0, 'f64', 'add sub mul div min max copysign', 'FF:F');
-const conversions: [string, string][] = [
-  ['i32.wrap_i64', 'I:i'], ['i32.trunc_f32_s', 'f:i'], ['i32.trunc_f32_u', 'f:i'], ['i32.trunc_f64_s', 'F:i'],
-  ['i32.trunc_f64_u', 'F:i'], ['i64.extend_i32_s', 'i:I'], ['i64.extend_i32_u', 'i:I'], ['i64.trunc_f32_s', 'f:I'],
-  ['i64.trunc_f32_u', 'f:I'], ['i64.trunc_f64_s', 'F:I'], ['i64.trunc_f64_u', 'F:I'], ['f32.convert_i32_s', 'i:f'],
-  ['f32.convert_i32_u', 'i:f'], ['f32.convert_i64_s', 'I:f'], ['f32.convert_i64_u', 'I:f'], ['f32.demote_f64', 'F:f'],
-  ['f64.convert_i32_s', 'i:F'], ['f64.convert_i32_u', 'i:F'], ['f64.convert_i64_s', 'I:F'], ['f64.convert_i64_u', 'I:F'],
-  ['f64.promote_f32', 'f:F'], ['i32.reinterpret_f32', 'f:i'], ['i64.reinterpret_f64', 'F:I'], ['f32.reinterpret_i32', 'i:f'],
-  ['f64.reinterpret_i64', 'I:F'], ['i32.extend8_s', 'i:i'], ['i32.extend16_s', 'i:i'], ['i64.extend8_s', 'I:I'],
-  ['i64.extend16_s', 'I:I'], ['i64.extend32_s', 'I:I'],
-];
-conversions.forEach(([name, sig], i) => op(name, 0, 0xa7 + i, 'none', sig));
+rows(0, 0xa7, `i32.wrap_i64=I:i i32.trunc_f32_s=f:i i32.trunc_f32_u=f:i i32.trunc_f64_s=F:i i32.trunc_f64_u=F:i
+  i64.extend_i32_s=i:I i64.extend_i32_u=i:I i64.trunc_f32_s=f:I i64.trunc_f32_u=f:I i64.trunc_f64_s=F:I i64.trunc_f64_u=F:I
+  f32.convert_i32_s=i:f f32.convert_i32_u=i:f f32.convert_i64_s=I:f f32.convert_i64_u=I:f f32.demote_f64=F:f
+  f64.convert_i32_s=i:F f64.convert_i32_u=i:F f64.convert_i64_s=I:F f64.convert_i64_u=I:F f64.promote_f32=f:F
+  i32.reinterpret_f32=f:i i64.reinterpret_f64=F:I f32.reinterpret_i32=i:f f64.reinterpret_i64=I:F
+  i32.extend8_s=i:i i32.extend16_s=i:i i64.extend8_s=I:I i64.extend16_s=I:I i64.extend32_s=I:I`);
 
 // ---- references ----
-op('ref.null', 0, 0xd0, 'heap', '*');
-op('ref.is_null', 0, 0xd1, 'none', '*');
-op('ref.func', 0, 0xd2, 'func', '*');
-op('ref.eq', 0, 0xd3, 'none', '*');
-op('ref.as_non_null', 0, 0xd4, 'none', '*');
-op('br_on_null', 0, 0xd5, 'label', '*');
-op('br_on_non_null', 0, 0xd6, 'label', '*');
+rows(0, 0xd0, 'ref.null@heap ref.is_null ref.func@func ref.eq ref.as_non_null br_on_null@label br_on_non_null@label');
 
-// ---- 0xFB: GC ----
+// ---- 0xFB: GC (ref.test and ref.cast: (ref ht) then (ref null ht), nullability from the code) ----
 const GC = 0xfb;
-op('struct.new', GC, 0, 'type', '*');
-op('struct.new_default', GC, 1, 'type', '*');
-op('struct.get', GC, 2, 'field', '*');
-op('struct.get_s', GC, 3, 'field', '*');
-op('struct.get_u', GC, 4, 'field', '*');
-op('struct.set', GC, 5, 'field', '*');
-op('array.new', GC, 6, 'type', '*');
-op('array.new_default', GC, 7, 'type', '*');
-op('array.new_fixed', GC, 8, 'typelen', '*');
-op('array.new_data', GC, 9, 'typedata', '*');
-op('array.new_elem', GC, 10, 'typeelem', '*');
-op('array.get', GC, 11, 'type', '*');
-op('array.get_s', GC, 12, 'type', '*');
-op('array.get_u', GC, 13, 'type', '*');
-op('array.set', GC, 14, 'type', '*');
-op('array.len', GC, 15, 'none', '*');
-op('array.fill', GC, 16, 'type', '*');
-op('array.copy', GC, 17, 'typetype', '*');
-op('array.init_data', GC, 18, 'typedata', '*');
-op('array.init_elem', GC, 19, 'typeelem', '*');
-op('ref.test', GC, 20, 'heap', '*'); // (ref ht)
-op('ref.test', GC, 21, 'heap', '*'); // (ref null ht): same text name, nullability from the code
-op('ref.cast', GC, 22, 'heap', '*');
-op('ref.cast', GC, 23, 'heap', '*');
-op('br_on_cast', GC, 24, 'cast', '*');
-op('br_on_cast_fail', GC, 25, 'cast', '*');
-op('any.convert_extern', GC, 26, 'none', '*');
-op('extern.convert_any', GC, 27, 'none', '*');
-op('ref.i31', GC, 28, 'none', '*');
-op('i31.get_s', GC, 29, 'none', '*');
-op('i31.get_u', GC, 30, 'none', '*');
+rows(GC, 0, `struct.new@type struct.new_default@type struct.get@field struct.get_s@field struct.get_u@field
+  struct.set@field array.new@type array.new_default@type array.new_fixed@typelen array.new_data@typedata
+  array.new_elem@typeelem array.get@type array.get_s@type array.get_u@type array.set@type array.len array.fill@type
+  array.copy@typetype array.init_data@typedata array.init_elem@typeelem ref.test@heap ref.test@heap ref.cast@heap
+  ref.cast@heap br_on_cast@cast br_on_cast_fail@cast any.convert_extern extern.convert_any ref.i31 i31.get_s i31.get_u`);
 
 // ---- 0xFC: saturating truncation, bulk memory and tables ----
 const MISC = 0xfc;
-const truncSat: [string, string][] = [
-  ['i32.trunc_sat_f32_s', 'f:i'], ['i32.trunc_sat_f32_u', 'f:i'], ['i32.trunc_sat_f64_s', 'F:i'], ['i32.trunc_sat_f64_u', 'F:i'],
-  ['i64.trunc_sat_f32_s', 'f:I'], ['i64.trunc_sat_f32_u', 'f:I'], ['i64.trunc_sat_f64_s', 'F:I'], ['i64.trunc_sat_f64_u', 'F:I'],
-];
-truncSat.forEach(([name, sig], i) => op(name, MISC, i, 'none', sig));
-op('memory.init', MISC, 8, 'datamem', '*');
-op('data.drop', MISC, 9, 'data', ':');
-op('memory.copy', MISC, 10, 'memmem', '*');
-op('memory.fill', MISC, 11, 'mem', '*');
-op('table.init', MISC, 12, 'elemtab', '*');
-op('elem.drop', MISC, 13, 'elem', ':');
-op('table.copy', MISC, 14, 'tabtab', '*');
-op('table.grow', MISC, 15, 'table', '*');
-op('table.size', MISC, 16, 'table', '*');
-op('table.fill', MISC, 17, 'table', '*');
+rows(MISC, 0, `i32.trunc_sat_f32_s=f:i i32.trunc_sat_f32_u=f:i i32.trunc_sat_f64_s=F:i i32.trunc_sat_f64_u=F:i
+  i64.trunc_sat_f32_s=f:I i64.trunc_sat_f32_u=f:I i64.trunc_sat_f64_s=F:I i64.trunc_sat_f64_u=F:I
+  memory.init@datamem data.drop@data=: memory.copy@memmem memory.fill@mem table.init@elemtab elem.drop@elem=:
+  table.copy@tabtab table.grow@table table.size@table table.fill@table`);
 
 // ---- 0xFD: SIMD ----
 const SIMD = 0xfd;
-const vmem: [string, number, number, Imm, string][] = [
-  // name, code, align (log2), immediate, signature without the address operand
-  ['v128.load', 0, 4, 'memarg', ':v'], ['v128.load8x8_s', 1, 3, 'memarg', ':v'], ['v128.load8x8_u', 2, 3, 'memarg', ':v'],
-  ['v128.load16x4_s', 3, 3, 'memarg', ':v'], ['v128.load16x4_u', 4, 3, 'memarg', ':v'], ['v128.load32x2_s', 5, 3, 'memarg', ':v'],
-  ['v128.load32x2_u', 6, 3, 'memarg', ':v'], ['v128.load8_splat', 7, 0, 'memarg', ':v'], ['v128.load16_splat', 8, 1, 'memarg', ':v'],
-  ['v128.load32_splat', 9, 2, 'memarg', ':v'], ['v128.load64_splat', 10, 3, 'memarg', ':v'], ['v128.store', 11, 4, 'memarg', 'v:'],
-  ['v128.load8_lane', 84, 0, 'memlane', 'v:v'], ['v128.load16_lane', 85, 1, 'memlane', 'v:v'],
-  ['v128.load32_lane', 86, 2, 'memlane', 'v:v'], ['v128.load64_lane', 87, 3, 'memlane', 'v:v'],
-  ['v128.store8_lane', 88, 0, 'memlane', 'v:'], ['v128.store16_lane', 89, 1, 'memlane', 'v:'],
-  ['v128.store32_lane', 90, 2, 'memlane', 'v:'], ['v128.store64_lane', 91, 3, 'memlane', 'v:'],
-  ['v128.load32_zero', 92, 2, 'memarg', ':v'], ['v128.load64_zero', 93, 3, 'memarg', ':v'],
-];
-for (const [name, code, align, imm, sig] of vmem) {
-  // Lane count for the lane instructions: 16 / (access width).
-  op(name, SIMD, code, imm, sig, align, imm === 'memlane' ? 16 >> align : 1 << align);
+// memory: [name, code, log2 of the natural alignment]; lane loads/stores also take a lane index
+const vmem = `v128.load 0 4 v128.load8x8_s 1 3 v128.load8x8_u 2 3 v128.load16x4_s 3 3 v128.load16x4_u 4 3
+  v128.load32x2_s 5 3 v128.load32x2_u 6 3 v128.load8_splat 7 0 v128.load16_splat 8 1 v128.load32_splat 9 2
+  v128.load64_splat 10 3 v128.store 11 4 v128.load8_lane 84 0 v128.load16_lane 85 1 v128.load32_lane 86 2
+  v128.load64_lane 87 3 v128.store8_lane 88 0 v128.store16_lane 89 1 v128.store32_lane 90 2 v128.store64_lane 91 3
+  v128.load32_zero 92 2 v128.load64_zero 93 3`.split(/\s+/);
+for (let i = 0; i < vmem.length; i += 3) {
+  const [name, code, align] = [vmem[i], +vmem[i + 1], +vmem[i + 2]];
+  const lane = name.endsWith('_lane');
+  // The signature leaves out the address operand; the width of a lane instruction is its lane count.
+  op(name, SIMD, code, lane ? 'memlane' : 'memarg', name.includes('load') ? (lane ? 'v:v' : ':v') : 'v:', align, lane ? 16 >> align : 1 << align);
 }
-op('v128.const', SIMD, 12, 'v128', ':v');
+rows(SIMD, 12, 'v128.const@v128=:v');
 op('i8x16.shuffle', SIMD, 13, 'shuffle', 'vv:v', 0, 32);
-op('i8x16.swizzle', SIMD, 14, 'none', 'vv:v');
-const splats: [string, string][] = [['i8x16', 'i'], ['i16x8', 'i'], ['i32x4', 'i'], ['i64x2', 'I'], ['f32x4', 'f'], ['f64x2', 'F']];
-splats.forEach(([shape, t], i) => op(`${shape}.splat`, SIMD, 15 + i, 'none', `${t}:v`));
-const lanes: [string, number, string, number][] = [
-  ['i8x16.extract_lane_s', 21, 'v:i', 16], ['i8x16.extract_lane_u', 22, 'v:i', 16], ['i8x16.replace_lane', 23, 'vi:v', 16],
-  ['i16x8.extract_lane_s', 24, 'v:i', 8], ['i16x8.extract_lane_u', 25, 'v:i', 8], ['i16x8.replace_lane', 26, 'vi:v', 8],
-  ['i32x4.extract_lane', 27, 'v:i', 4], ['i32x4.replace_lane', 28, 'vi:v', 4],
-  ['i64x2.extract_lane', 29, 'v:I', 2], ['i64x2.replace_lane', 30, 'vI:v', 2],
-  ['f32x4.extract_lane', 31, 'v:f', 4], ['f32x4.replace_lane', 32, 'vf:v', 4],
-  ['f64x2.extract_lane', 33, 'v:F', 2], ['f64x2.replace_lane', 34, 'vF:v', 2],
-];
-for (const [name, code, sig, n] of lanes) op(name, SIMD, code, 'lane', sig, 0, n);
+rows(SIMD, 14, 'i8x16.swizzle i8x16.splat=i:v i16x8.splat=i:v i32x4.splat=i:v i64x2.splat=I:v f32x4.splat=f:v f64x2.splat=F:v', 'none', 'vv:v');
+// [name, signature, lane count], from code 21
+const lanes = ('i8x16.extract_lane_s v:i 16 i8x16.extract_lane_u v:i 16 i8x16.replace_lane vi:v 16 i16x8.extract_lane_s v:i 8 ' +
+  'i16x8.extract_lane_u v:i 8 i16x8.replace_lane vi:v 8 i32x4.extract_lane v:i 4 i32x4.replace_lane vi:v 4 ' +
+  'i64x2.extract_lane v:I 2 i64x2.replace_lane vI:v 2 f32x4.extract_lane v:f 4 f32x4.replace_lane vf:v 4 ' +
+  'f64x2.extract_lane v:F 2 f64x2.replace_lane vF:v 2').split(' ');
+for (let i = 0; i < lanes.length; i += 3) op(lanes[i], SIMD, 21 + i / 3, 'lane', lanes[i + 1], 0, +lanes[i + 2]);
 
-/** Rows of SIMD instructions with no immediates: [code, name, signature]. */
-const VUN = 'v:v', VBIN = 'vv:v', VTER = 'vvv:v', VTEST = 'v:i', VSHIFT = 'vi:v';
-const cmp10 = 'eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u'.split(' ');
-const fcmp = 'eq ne lt gt le ge'.split(' ');
-const simdPlain: [number, string, string][] = [
-  ...cmp10.map((n, i): [number, string, string] => [35 + i, `i8x16.${n}`, VBIN]),
-  ...cmp10.map((n, i): [number, string, string] => [45 + i, `i16x8.${n}`, VBIN]),
-  ...cmp10.map((n, i): [number, string, string] => [55 + i, `i32x4.${n}`, VBIN]),
-  ...fcmp.map((n, i): [number, string, string] => [65 + i, `f32x4.${n}`, VBIN]),
-  ...fcmp.map((n, i): [number, string, string] => [71 + i, `f64x2.${n}`, VBIN]),
-  [77, 'v128.not', VUN], [78, 'v128.and', VBIN], [79, 'v128.andnot', VBIN], [80, 'v128.or', VBIN],
-  [81, 'v128.xor', VBIN], [82, 'v128.bitselect', VTER], [83, 'v128.any_true', VTEST],
-  [94, 'f32x4.demote_f64x2_zero', VUN], [95, 'f64x2.promote_low_f32x4', VUN],
-  [96, 'i8x16.abs', VUN], [97, 'i8x16.neg', VUN], [98, 'i8x16.popcnt', VUN], [99, 'i8x16.all_true', VTEST],
-  [100, 'i8x16.bitmask', VTEST], [101, 'i8x16.narrow_i16x8_s', VBIN], [102, 'i8x16.narrow_i16x8_u', VBIN],
-  [103, 'f32x4.ceil', VUN], [104, 'f32x4.floor', VUN], [105, 'f32x4.trunc', VUN], [106, 'f32x4.nearest', VUN],
-  [107, 'i8x16.shl', VSHIFT], [108, 'i8x16.shr_s', VSHIFT], [109, 'i8x16.shr_u', VSHIFT], [110, 'i8x16.add', VBIN],
-  [111, 'i8x16.add_sat_s', VBIN], [112, 'i8x16.add_sat_u', VBIN], [113, 'i8x16.sub', VBIN],
-  [114, 'i8x16.sub_sat_s', VBIN], [115, 'i8x16.sub_sat_u', VBIN], [116, 'f64x2.ceil', VUN], [117, 'f64x2.floor', VUN],
-  [118, 'i8x16.min_s', VBIN], [119, 'i8x16.min_u', VBIN], [120, 'i8x16.max_s', VBIN], [121, 'i8x16.max_u', VBIN],
-  [122, 'f64x2.trunc', VUN], [123, 'i8x16.avgr_u', VBIN],
-  [124, 'i16x8.extadd_pairwise_i8x16_s', VUN], [125, 'i16x8.extadd_pairwise_i8x16_u', VUN],
-  [126, 'i32x4.extadd_pairwise_i16x8_s', VUN], [127, 'i32x4.extadd_pairwise_i16x8_u', VUN],
-  [128, 'i16x8.abs', VUN], [129, 'i16x8.neg', VUN], [130, 'i16x8.q15mulr_sat_s', VBIN], [131, 'i16x8.all_true', VTEST],
-  [132, 'i16x8.bitmask', VTEST], [133, 'i16x8.narrow_i32x4_s', VBIN], [134, 'i16x8.narrow_i32x4_u', VBIN],
-  [135, 'i16x8.extend_low_i8x16_s', VUN], [136, 'i16x8.extend_high_i8x16_s', VUN],
-  [137, 'i16x8.extend_low_i8x16_u', VUN], [138, 'i16x8.extend_high_i8x16_u', VUN],
-  [139, 'i16x8.shl', VSHIFT], [140, 'i16x8.shr_s', VSHIFT], [141, 'i16x8.shr_u', VSHIFT], [142, 'i16x8.add', VBIN],
-  [143, 'i16x8.add_sat_s', VBIN], [144, 'i16x8.add_sat_u', VBIN], [145, 'i16x8.sub', VBIN],
-  [146, 'i16x8.sub_sat_s', VBIN], [147, 'i16x8.sub_sat_u', VBIN], [148, 'f64x2.nearest', VUN], [149, 'i16x8.mul', VBIN],
-  [150, 'i16x8.min_s', VBIN], [151, 'i16x8.min_u', VBIN], [152, 'i16x8.max_s', VBIN], [153, 'i16x8.max_u', VBIN],
-  [155, 'i16x8.avgr_u', VBIN], [156, 'i16x8.extmul_low_i8x16_s', VBIN], [157, 'i16x8.extmul_high_i8x16_s', VBIN],
-  [158, 'i16x8.extmul_low_i8x16_u', VBIN], [159, 'i16x8.extmul_high_i8x16_u', VBIN],
-  [160, 'i32x4.abs', VUN], [161, 'i32x4.neg', VUN], [163, 'i32x4.all_true', VTEST], [164, 'i32x4.bitmask', VTEST],
-  [167, 'i32x4.extend_low_i16x8_s', VUN], [168, 'i32x4.extend_high_i16x8_s', VUN],
-  [169, 'i32x4.extend_low_i16x8_u', VUN], [170, 'i32x4.extend_high_i16x8_u', VUN],
-  [171, 'i32x4.shl', VSHIFT], [172, 'i32x4.shr_s', VSHIFT], [173, 'i32x4.shr_u', VSHIFT], [174, 'i32x4.add', VBIN],
-  [177, 'i32x4.sub', VBIN], [181, 'i32x4.mul', VBIN], [182, 'i32x4.min_s', VBIN], [183, 'i32x4.min_u', VBIN],
-  [184, 'i32x4.max_s', VBIN], [185, 'i32x4.max_u', VBIN], [186, 'i32x4.dot_i16x8_s', VBIN],
-  [188, 'i32x4.extmul_low_i16x8_s', VBIN], [189, 'i32x4.extmul_high_i16x8_s', VBIN],
-  [190, 'i32x4.extmul_low_i16x8_u', VBIN], [191, 'i32x4.extmul_high_i16x8_u', VBIN],
-  [192, 'i64x2.abs', VUN], [193, 'i64x2.neg', VUN], [195, 'i64x2.all_true', VTEST], [196, 'i64x2.bitmask', VTEST],
-  [199, 'i64x2.extend_low_i32x4_s', VUN], [200, 'i64x2.extend_high_i32x4_s', VUN],
-  [201, 'i64x2.extend_low_i32x4_u', VUN], [202, 'i64x2.extend_high_i32x4_u', VUN],
-  [203, 'i64x2.shl', VSHIFT], [204, 'i64x2.shr_s', VSHIFT], [205, 'i64x2.shr_u', VSHIFT], [206, 'i64x2.add', VBIN],
-  [209, 'i64x2.sub', VBIN], [213, 'i64x2.mul', VBIN], [214, 'i64x2.eq', VBIN], [215, 'i64x2.ne', VBIN],
-  [216, 'i64x2.lt_s', VBIN], [217, 'i64x2.gt_s', VBIN], [218, 'i64x2.le_s', VBIN], [219, 'i64x2.ge_s', VBIN],
-  [220, 'i64x2.extmul_low_i32x4_s', VBIN], [221, 'i64x2.extmul_high_i32x4_s', VBIN],
-  [222, 'i64x2.extmul_low_i32x4_u', VBIN], [223, 'i64x2.extmul_high_i32x4_u', VBIN],
-  [224, 'f32x4.abs', VUN], [225, 'f32x4.neg', VUN], [227, 'f32x4.sqrt', VUN], [228, 'f32x4.add', VBIN],
-  [229, 'f32x4.sub', VBIN], [230, 'f32x4.mul', VBIN], [231, 'f32x4.div', VBIN], [232, 'f32x4.min', VBIN],
-  [233, 'f32x4.max', VBIN], [234, 'f32x4.pmin', VBIN], [235, 'f32x4.pmax', VBIN],
-  [236, 'f64x2.abs', VUN], [237, 'f64x2.neg', VUN], [239, 'f64x2.sqrt', VUN], [240, 'f64x2.add', VBIN],
-  [241, 'f64x2.sub', VBIN], [242, 'f64x2.mul', VBIN], [243, 'f64x2.div', VBIN], [244, 'f64x2.min', VBIN],
-  [245, 'f64x2.max', VBIN], [246, 'f64x2.pmin', VBIN], [247, 'f64x2.pmax', VBIN],
-  [248, 'i32x4.trunc_sat_f32x4_s', VUN], [249, 'i32x4.trunc_sat_f32x4_u', VUN],
-  [250, 'f32x4.convert_i32x4_s', VUN], [251, 'f32x4.convert_i32x4_u', VUN],
-  [252, 'i32x4.trunc_sat_f64x2_s_zero', VUN], [253, 'i32x4.trunc_sat_f64x2_u_zero', VUN],
-  [254, 'f64x2.convert_low_i32x4_s', VUN], [255, 'f64x2.convert_low_i32x4_u', VUN],
+// SIMD instructions with no immediates, from code 35; the signature is vv:v unless given
+// (u = v:v, t = vvv:v, b = v:i, s = vi:v; see SIGS).
+const SIGS: Record<string, string> = { u: 'v:v', t: 'vvv:v', b: 'v:i', s: 'vi:v' };
+const cmp10 = 'eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u';
+const fcmp = 'eq ne lt gt le ge';
+const simd = [
+  ...[['i8x16', cmp10], ['i16x8', cmp10], ['i32x4', cmp10], ['f32x4', fcmp], ['f64x2', fcmp]].flatMap(([s, ops]) => ops.split(' ').map((o) => `${s}.${o}`)),
+  `v128.not=u v128.and v128.andnot v128.or v128.xor v128.bitselect=t v128.any_true=b #5e f32x4.demote_f64x2_zero=u
+  f64x2.promote_low_f32x4=u i8x16.abs=u i8x16.neg=u i8x16.popcnt=u i8x16.all_true=b i8x16.bitmask=b i8x16.narrow_i16x8_s
+  i8x16.narrow_i16x8_u f32x4.ceil=u f32x4.floor=u f32x4.trunc=u f32x4.nearest=u i8x16.shl=s i8x16.shr_s=s i8x16.shr_u=s
+  i8x16.add i8x16.add_sat_s i8x16.add_sat_u i8x16.sub i8x16.sub_sat_s i8x16.sub_sat_u f64x2.ceil=u f64x2.floor=u
+  i8x16.min_s i8x16.min_u i8x16.max_s i8x16.max_u f64x2.trunc=u i8x16.avgr_u i16x8.extadd_pairwise_i8x16_s=u
+  i16x8.extadd_pairwise_i8x16_u=u i32x4.extadd_pairwise_i16x8_s=u i32x4.extadd_pairwise_i16x8_u=u i16x8.abs=u
+  i16x8.neg=u i16x8.q15mulr_sat_s i16x8.all_true=b i16x8.bitmask=b i16x8.narrow_i32x4_s i16x8.narrow_i32x4_u
+  i16x8.extend_low_i8x16_s=u i16x8.extend_high_i8x16_s=u i16x8.extend_low_i8x16_u=u i16x8.extend_high_i8x16_u=u
+  i16x8.shl=s i16x8.shr_s=s i16x8.shr_u=s i16x8.add i16x8.add_sat_s i16x8.add_sat_u i16x8.sub i16x8.sub_sat_s
+  i16x8.sub_sat_u f64x2.nearest=u i16x8.mul i16x8.min_s i16x8.min_u i16x8.max_s i16x8.max_u - i16x8.avgr_u
+  i16x8.extmul_low_i8x16_s i16x8.extmul_high_i8x16_s i16x8.extmul_low_i8x16_u i16x8.extmul_high_i8x16_u
+  i32x4.abs=u i32x4.neg=u - i32x4.all_true=b i32x4.bitmask=b - - i32x4.extend_low_i16x8_s=u i32x4.extend_high_i16x8_s=u
+  i32x4.extend_low_i16x8_u=u i32x4.extend_high_i16x8_u=u i32x4.shl=s i32x4.shr_s=s i32x4.shr_u=s i32x4.add - -
+  i32x4.sub - - - i32x4.mul i32x4.min_s i32x4.min_u i32x4.max_s i32x4.max_u i32x4.dot_i16x8_s -
+  i32x4.extmul_low_i16x8_s i32x4.extmul_high_i16x8_s i32x4.extmul_low_i16x8_u i32x4.extmul_high_i16x8_u
+  i64x2.abs=u i64x2.neg=u - i64x2.all_true=b i64x2.bitmask=b - - i64x2.extend_low_i32x4_s=u i64x2.extend_high_i32x4_s=u
+  i64x2.extend_low_i32x4_u=u i64x2.extend_high_i32x4_u=u i64x2.shl=s i64x2.shr_s=s i64x2.shr_u=s i64x2.add - -
+  i64x2.sub - - - i64x2.mul i64x2.eq i64x2.ne i64x2.lt_s i64x2.gt_s i64x2.le_s i64x2.ge_s
+  i64x2.extmul_low_i32x4_s i64x2.extmul_high_i32x4_s i64x2.extmul_low_i32x4_u i64x2.extmul_high_i32x4_u
+  f32x4.abs=u f32x4.neg=u - f32x4.sqrt=u f32x4.add f32x4.sub f32x4.mul f32x4.div f32x4.min f32x4.max f32x4.pmin
+  f32x4.pmax f64x2.abs=u f64x2.neg=u - f64x2.sqrt=u f64x2.add f64x2.sub f64x2.mul f64x2.div f64x2.min f64x2.max
+  f64x2.pmin f64x2.pmax i32x4.trunc_sat_f32x4_s=u i32x4.trunc_sat_f32x4_u=u f32x4.convert_i32x4_s=u
+  f32x4.convert_i32x4_u=u i32x4.trunc_sat_f64x2_s_zero=u i32x4.trunc_sat_f64x2_u_zero=u f64x2.convert_low_i32x4_s=u
+  f64x2.convert_low_i32x4_u=u`,
   // relaxed SIMD
-  [256, 'i8x16.relaxed_swizzle', VBIN], [257, 'i32x4.relaxed_trunc_f32x4_s', VUN],
-  [258, 'i32x4.relaxed_trunc_f32x4_u', VUN], [259, 'i32x4.relaxed_trunc_f64x2_s_zero', VUN],
-  [260, 'i32x4.relaxed_trunc_f64x2_u_zero', VUN], [261, 'f32x4.relaxed_madd', VTER], [262, 'f32x4.relaxed_nmadd', VTER],
-  [263, 'f64x2.relaxed_madd', VTER], [264, 'f64x2.relaxed_nmadd', VTER], [265, 'i8x16.relaxed_laneselect', VTER],
-  [266, 'i16x8.relaxed_laneselect', VTER], [267, 'i32x4.relaxed_laneselect', VTER],
-  [268, 'i64x2.relaxed_laneselect', VTER], [269, 'f32x4.relaxed_min', VBIN], [270, 'f32x4.relaxed_max', VBIN],
-  [271, 'f64x2.relaxed_min', VBIN], [272, 'f64x2.relaxed_max', VBIN], [273, 'i16x8.relaxed_q15mulr_s', VBIN],
-  [274, 'i16x8.relaxed_dot_i8x16_i7x16_s', VBIN], [275, 'i32x4.relaxed_dot_i8x16_i7x16_add_s', VTER],
-];
-for (const [code, name, sig] of simdPlain) op(name, SIMD, code, 'none', sig);
+  `i8x16.relaxed_swizzle i32x4.relaxed_trunc_f32x4_s=u i32x4.relaxed_trunc_f32x4_u=u
+  i32x4.relaxed_trunc_f64x2_s_zero=u i32x4.relaxed_trunc_f64x2_u_zero=u f32x4.relaxed_madd=t f32x4.relaxed_nmadd=t
+  f64x2.relaxed_madd=t f64x2.relaxed_nmadd=t i8x16.relaxed_laneselect=t i16x8.relaxed_laneselect=t
+  i32x4.relaxed_laneselect=t i64x2.relaxed_laneselect=t f32x4.relaxed_min f32x4.relaxed_max f64x2.relaxed_min
+  f64x2.relaxed_max i16x8.relaxed_q15mulr_s i16x8.relaxed_dot_i8x16_i7x16_s i32x4.relaxed_dot_i8x16_i7x16_add_s=t`,
+].join(' ').replace(/=([utbs])\b/g, (_, k: string) => `=${SIGS[k]}`);
+rows(SIMD, 35, simd, 'none', 'vv:v');
 
 // ---- lookup ----
 
