@@ -6,12 +6,14 @@ import { WebAssembly as pure } from '../src/index.js';
 import { parseModule } from '../src/text/parse.js';
 import { minTime, nativeWasm, require, table } from './common.js';
 
-interface Kernel { what: string; wat: string; arg: number }
+/** `arg` is the run's argument (its size); `slow` the one under node --jitless, where all is interpreted. */
+interface Kernel { what: string; wat: string; arg: number; slow: number }
 
 const KERNELS: Record<string, Kernel> = {
   'i32 loop': {
     what: 'LCG + xor-shift mixing, i32 add/mul/shift/xor in one loop',
     arg: 20_000_000,
+    slow: 2_000_000,
     wat: `(func (export "run") (param $n i32) (result i32) (local $x i32) (local $s i32)
       (local.set $x (i32.const 1))
       (loop $l
@@ -24,6 +26,7 @@ const KERNELS: Record<string, Kernel> = {
   'i64 arithmetic': {
     what: 'splitmix64: i64 add/mul/xor/shr_u, as in hashes and Go code',
     arg: 5_000_000,
+    slow: 500_000,
     wat: `(func (export "run") (param $n i32) (result i32) (local $x i64) (local $z i64) (local $acc i64)
       (loop $l
         (local.set $x (i64.add (local.get $x) (i64.const 0x9e3779b97f4a7c15)))
@@ -37,6 +40,7 @@ const KERNELS: Record<string, Kernel> = {
   'f32 math': {
     what: 'f32 mul/add/sqrt recurrence (every result rounded to single precision)',
     arg: 10_000_000,
+    slow: 1_000_000,
     wat: `(func (export "run") (param $n i32) (result i32) (local $a f32) (local $b f32)
       (local.set $a (f32.const 0.5)) (local.set $b (f32.const 1.25))
       (loop $l
@@ -48,6 +52,7 @@ const KERNELS: Record<string, Kernel> = {
   'f64 math': {
     what: 'Mandelbrot escape counts over a grid, f64 mul/add/compare',
     arg: 400,
+    slow: 40,
     wat: `(func (export "run") (param $n i32) (result i32)
       (local $px i32) (local $py i32) (local $i i32) (local $x f64) (local $y f64) (local $cx f64) (local $cy f64) (local $t f64) (local $sum i32)
       (loop $rows
@@ -70,6 +75,7 @@ const KERNELS: Record<string, Kernel> = {
   'memory copy': {
     what: 'byte-by-byte copy and checksum of 1 MiB, then memory.copy of the same, repeated',
     arg: 20,
+    slow: 2,
     wat: `(memory 64)
       (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
       (loop $fill
@@ -89,6 +95,7 @@ const KERNELS: Record<string, Kernel> = {
   'calls': {
     what: 'recursive fib: direct calls, small frames',
     arg: 32,
+    slow: 24,
     wat: `(func $fib (param $k i32) (result i32)
         (if (result i32) (i32.lt_u (local.get $k) (i32.const 2)) (then (local.get $k))
           (else (i32.add (call $fib (i32.sub (local.get $k) (i32.const 1))) (call $fib (i32.sub (local.get $k) (i32.const 2)))))))
@@ -97,6 +104,7 @@ const KERNELS: Record<string, Kernel> = {
   'call_indirect': {
     what: 'a loop calling one of four functions through a table, as C function pointers and vtables do',
     arg: 5_000_000,
+    slow: 500_000,
     wat: `(type $op (func (param i32 i32) (result i32)))
       (table 4 funcref) (elem (i32.const 0) $add $xor $mul $sub)
       (func $add (type $op) (i32.add (local.get 0) (local.get 1)))
@@ -112,6 +120,7 @@ const KERNELS: Record<string, Kernel> = {
   'br_table': {
     what: 'a bytecode-interpreter-shaped loop dispatching with br_table over 8 cases',
     arg: 5_000_000,
+    slow: 500_000,
     wat: `(func (export "run") (param $n i32) (result i32) (local $pc i32) (local $acc i32)
       (loop $l
         (block $b7 (block $b6 (block $b5 (block $b4 (block $b3 (block $b2 (block $b1 (block $b0
@@ -145,6 +154,7 @@ function timeOn(engine: Engine, bytes: Uint8Array, arg: number, repeats: number)
 
 export function benchKernels(repeats = 3): string {
   const poly = (require('polywasm') as { WebAssembly: Engine }).WebAssembly;
+  if (!nativeWasm) return benchKernelsJitless(poly, repeats);
   const rows = [['kernel', 'native ms', 'purewasm', 'polywasm', 'what']];
   const cell = (r: { ms: number; value?: number; error?: string }, ref: { ms: number; value?: number }): string =>
     r.error ? `fails: ${r.error}` : r.value !== ref.value ? `WRONG (${r.value} ≠ ${ref.value})` : `${(r.ms / ref.ms).toFixed(2)}x`;
@@ -156,4 +166,18 @@ export function benchKernels(repeats = 3): string {
     rows.push([name, native.error ? `fails: ${native.error}` : native.ms.toFixed(1), cell(p, native), cell(pw, native), k.what]);
   }
   return table(rows) + '\n\nrun time as a multiple of native V8 (minimum of a few repeats, same process, same run)';
+}
+
+/** Without native WebAssembly (node --jitless): purewasm against polywasm, smaller arguments. */
+function benchKernelsJitless(poly: Engine, repeats: number): string {
+  const rows = [['kernel (--jitless)', 'purewasm ms', 'polywasm ms', 'purewasm speed-up']];
+  for (const [name, k] of Object.entries(KERNELS)) {
+    const bytes = parseModule(`(module ${k.wat})`);
+    const p = timeOn(pure as unknown as Engine, bytes, k.slow, repeats);
+    const pw = timeOn(poly, bytes, k.slow, repeats);
+    const same = !p.error && !pw.error && p.value === pw.value;
+    rows.push([name, p.error ? `fails: ${p.error}` : p.ms.toFixed(1), pw.error ? `fails: ${pw.error}` : pw.ms.toFixed(1),
+      same ? `${(pw.ms / p.ms).toFixed(2)}x` : `results differ (${p.value} / ${pw.value})`]);
+  }
+  return table(rows) + '\n\nunder node --jitless (no native WebAssembly to compare with); > 1x means purewasm is faster';
 }
