@@ -95,56 +95,57 @@ function pack(b: number, lanes: string[]): string[] {
 const count = (b: number): number => 128 / b;
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
-type Emit = (c: FuncCompiler, ins: Instr) => boolean;
+type Emit = (c: FuncCompiler, ins: Instr) => void;
 export const WORDS = new Map<string, Emit>();
+const def = (name: string, f: Emit): void => void WORDS.set(name, f);
+/** The words of the operand on top of the stack (popped). */
+const w1 = (c: FuncCompiler): string[] => wordsOf(c, c.pop());
+/** The words of the two operands on top of the stack (popped), in stack order. */
+function w2(c: FuncCompiler): [string[], string[]] {
+  const y = c.pop(), x = c.pop();
+  const wx = wordsOf(c, x);
+  return [wx, wordsOf(c, y)];
+}
 
 /** Lane-wise binary operation of a shape (lanes read signed or unsigned). */
 function bin(name: string, b: number, signed: boolean, f: (x: string, y: string) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     pushWords(c, pack(b, range(count(b)).map((j) => f(lane(wx, b, j, signed), lane(wy, b, j, signed)))));
-    return true;
   });
 }
 function un(name: string, b: number, signed: boolean, f: (x: string) => string): void {
-  WORDS.set(name, (c) => {
-    const wx = wordsOf(c, c.pop());
+  def(name, (c) => {
+    const wx = w1(c);
     pushWords(c, pack(b, range(count(b)).map((j) => f(lane(wx, b, j, signed)))));
-    return true;
   });
 }
 
 // bitwise on whole words
 function word2(name: string, f: (x: string, y: string) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     pushWords(c, range(4).map((k) => f(wx[k], wy[k])));
-    return true;
   });
 }
 word2('v128.and', (x, y) => `${x} & ${y}`);
 word2('v128.or', (x, y) => `${x} | ${y}`);
 word2('v128.xor', (x, y) => `${x} ^ ${y}`);
 word2('v128.andnot', (x, y) => `${x} & ~${y}`);
-WORDS.set('v128.not', (c) => {
-  const wx = wordsOf(c, c.pop());
+def('v128.not', (c) => {
+  const wx = w1(c);
   pushWords(c, wx.map((x) => `~${x}`));
-  return true;
 });
-WORDS.set('v128.bitselect', (c) => {
+def('v128.bitselect', (c) => {
   const [m, y, x] = [c.pop(), c.pop(), c.pop()];
   const [wx, wy, wm] = [wordsOf(c, x), wordsOf(c, y), wordsOf(c, m)];
   pushWords(c, range(4).map((k) => `(${wx[k]} & ${wm[k]}) | (${wy[k]} & ~${wm[k]})`));
-  return true;
 });
-WORDS.set('v128.any_true', (c) => {
-  const wx = wordsOf(c, c.pop());
+def('v128.any_true', (c) => {
+  const wx = w1(c);
   c.pushCond(`((${wx.join(' | ')}) !== 0)`);
-  return true;
 });
-WORDS.set('v128.const', (c, ins) => {
+def('v128.const', (c, ins) => {
   // The shared constant array (nothing to allocate where an array is needed), words as literals.
   const b = ins.bytes!;
   const list = Array.from(b).join(', ');
@@ -153,7 +154,6 @@ WORDS.set('v128.const', (c, ins) => {
   st.consts.set(list, name);
   st.words.set(name, range(4).map((k) => `(${b[4 * k] | (b[4 * k + 1] << 8) | (b[4 * k + 2] << 16) | (b[4 * k + 3] << 24)})`));
   c.push(V128, name);
-  return true;
 });
 
 const clamp = (lo: number, hi: number, e: string): string => `Math.max(${lo}, Math.min(${hi}, ${e}))`;
@@ -187,24 +187,21 @@ for (const [shape, b] of [['i8x16', 8], ['i16x8', 16], ['i32x4', 32]] as const) 
   if (b > 8) bin(`${shape}.mul`, b, false, (x, y) => `Math.imul(${x}, ${y})`);
   // shifts: the count modulo the lane width, evaluated once
   for (const [op, js, signed] of [['shl', '<<', false], ['shr_s', '>>', true], ['shr_u', '>>>', false]] as const) {
-    WORDS.set(`${shape}.${op}`, (c) => {
+    def(`${shape}.${op}`, (c) => {
       const n = once(c, `(${c.pop().e} & ${b - 1})`);
-      const wx = wordsOf(c, c.pop());
+      const wx = w1(c);
       pushWords(c, pack(b, range(count(b)).map((j) => `(${lane(wx, b, j, signed)} ${js} ${n})`)));
-      return true;
     });
   }
-  WORDS.set(`${shape}.splat`, (c) => {
+  def(`${shape}.splat`, (c) => {
     const x = once(c, c.pop().e);
     pushWords(c, pack(b, range(count(b)).map(() => x)));
-    return true;
   });
   const extract = (name: string, signed: boolean): void => {
-    WORDS.set(name, (c, ins) => {
-      const wx = wordsOf(c, c.pop());
+    def(name, (c, ins) => {
+      const wx = w1(c);
       const e = lane(wx, b, ins.a, signed);
       c.push(I32, e);
-      return true;
     });
   };
   if (b === 32) extract(`${shape}.extract_lane`, true);
@@ -212,21 +209,18 @@ for (const [shape, b] of [['i8x16', 8], ['i16x8', 16], ['i32x4', 32]] as const) 
     extract(`${shape}.extract_lane_s`, true);
     extract(`${shape}.extract_lane_u`, false);
   }
-  WORDS.set(`${shape}.replace_lane`, (c, ins) => {
+  def(`${shape}.replace_lane`, (c, ins) => {
     const x = once(c, c.pop().e);
-    const wx = wordsOf(c, c.pop());
+    const wx = w1(c);
     pushWords(c, pack(b, range(count(b)).map((j) => (j === ins.a ? x : lane(wx, b, j, false)))));
-    return true;
   });
-  WORDS.set(`${shape}.all_true`, (c) => {
-    const wx = wordsOf(c, c.pop());
+  def(`${shape}.all_true`, (c) => {
+    const wx = w1(c);
     c.pushCond(`(${range(count(b)).map((j) => `${lane(wx, b, j, false)} !== 0`).join(' && ')})`);
-    return true;
   });
-  WORDS.set(`${shape}.bitmask`, (c) => {
-    const wx = wordsOf(c, c.pop());
+  def(`${shape}.bitmask`, (c) => {
+    const wx = w1(c);
     c.push(I32, `(${range(count(b)).map((j) => `(${lane(wx, b, j, false)} >>> ${b - 1}) << ${j}`).join(' | ')})`);
-    return true;
   });
 }
 
@@ -236,13 +230,11 @@ for (const [name, from, to, signed] of [
   ['i16x8.narrow_i32x4_s', 32, 16, true], ['i16x8.narrow_i32x4_u', 32, 16, false],
 ] as const) {
   const [lo, hi] = signed ? [-(2 ** (to - 1)), 2 ** (to - 1) - 1] : [0, 2 ** to - 1];
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     const n = count(from);
     const lanes = range(2 * n).map((j) => clamp(lo, hi, j < n ? lane(wx, from, j, true) : lane(wy, from, j - n, true)));
     pushWords(c, pack(to, lanes));
-    return true;
   });
 }
 for (const [shape, to] of [['i16x8', 16], ['i32x4', 32], ['i64x2', 64]] as const) {
@@ -250,28 +242,24 @@ for (const [shape, to] of [['i16x8', 16], ['i32x4', 32], ['i64x2', 64]] as const
   const src = `i${from}x${128 / from}`;
   for (const half of ['low', 'high'] as const) {
     for (const s of ['s', 'u'] as const) {
-      WORDS.set(`${shape}.extend_${half}_${src}_${s}`, (c) => {
-        const wx = wordsOf(c, c.pop());
+      def(`${shape}.extend_${half}_${src}_${s}`, (c) => {
+        const wx = w1(c);
         const base = half === 'low' ? 0 : count(to);
         if (to === 64) {
           const ls = range(2).map((j) => lane(wx, 32, base + j, true));
           pushWords(c, [ls[0], s === 's' ? `${ls[0]} >> 31` : '0', ls[1], s === 's' ? `${ls[1]} >> 31` : '0']);
         } else pushWords(c, pack(to, range(count(to)).map((j) => lane(wx, from, base + j, s === 's'))));
-        return true;
       });
     }
   }
 }
-WORDS.set('i32x4.dot_i16x8_s', (c) => {
-  const [y, x] = [c.pop(), c.pop()];
-  const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+def('i32x4.dot_i16x8_s', (c) => {
+  const [wx, wy] = w2(c);
   const p = (j: number): string => `${lane(wx, 16, j, true)} * ${lane(wy, 16, j, true)}`;
   pushWords(c, range(4).map((k) => `(${p(2 * k)} + ${p(2 * k + 1)}) | 0`));
-  return true;
 });
-WORDS.set('i8x16.shuffle', (c, ins) => {
-  const [y, x] = [c.pop(), c.pop()];
-  const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+def('i8x16.shuffle', (c, ins) => {
+  const [wx, wy] = w2(c);
   const idx = ins.bytes!;
   const src = (i: number): string[] => (i < 16 ? wx : wy);
   pushWords(c, range(4).map((k) => {
@@ -284,7 +272,6 @@ WORDS.set('i8x16.shuffle', (c, ins) => {
       return j === 0 ? b : `${b} << ${8 * j}`;
     }).join(' | ');
   }));
-  return true;
 });
 
 // ---- f32x4: lanes through a per-function Float32Array/Int32Array scratch pair, like the generic
@@ -299,20 +286,17 @@ function scratch(c: FuncCompiler): [string, string] {
   return st.f32;
 }
 function fop2(name: string, f: (F: string, I: string, x: string, y: string, c: FuncCompiler) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     const [F, I] = scratch(c);
     pushWords(c, range(4).map((k) => f(F, I, wx[k], wy[k], c)));
-    return true;
   });
 }
 function fop1(name: string, f: (F: string, I: string, x: string, c: FuncCompiler) => string): void {
-  WORDS.set(name, (c) => {
-    const wx = wordsOf(c, c.pop());
+  def(name, (c) => {
+    const wx = w1(c);
     const [F, I] = scratch(c);
     pushWords(c, range(4).map((k) => f(F, I, wx[k], c)));
-    return true;
   });
 }
 const fIn = (F: string, I: string, w: string): string => `(${I}[0] = ${w}, ${F}[0])`;
@@ -339,21 +323,18 @@ for (const r of ['ceil', 'floor', 'trunc', 'nearest']) {
   const helper = `f64${r[0].toUpperCase()}${r.slice(1)}`;
   fop1(`f32x4.${r}`, (F, I, x, c) => fOut(F, I, `${c.use(helper)}(${fIn(F, I, x)})`));
 }
-WORDS.set('f32x4.splat', (c) => {
+def('f32x4.splat', (c) => {
   const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
   pushWords(c, [x, x, x, x]);
-  return true;
 });
-WORDS.set('f32x4.extract_lane', (c, ins) => {
-  const wx = wordsOf(c, c.pop());
+def('f32x4.extract_lane', (c, ins) => {
+  const wx = w1(c);
   c.push(F32, `${c.use('f32FromBits')}(${wx[ins.a]})`);
-  return true;
 });
-WORDS.set('f32x4.replace_lane', (c, ins) => {
+def('f32x4.replace_lane', (c, ins) => {
   const x = once(c, `${c.use('f32ToBits')}(${c.pop().e})`);
-  const wx = wordsOf(c, c.pop());
+  const wx = w1(c);
   pushWords(c, range(4).map((k) => (k === ins.a ? x : wx[k])));
-  return true;
 });
 
 // ---- f64x2: lanes are word pairs (lo, hi), read and written through a Float64Array scratch
@@ -372,12 +353,10 @@ const dTwo = (I: string, x: string[], y: string[], j: number): string =>
 /** Words of two f64 results (each written to D[0], then its words read in order). */
 const dOut = (D: string, I: string, e0: string, e1: string): string[] => [`(${D}[0] = ${e0}, ${I}[0])`, `${I}[1]`, `(${D}[0] = ${e1}, ${I}[0])`, `${I}[1]`];
 function dop2(name: string, f: (D: string, I: string, x: string[], y: string[], j: number, c: FuncCompiler) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     const [D, I] = scratch64(c);
     pushWords(c, dOut(D, I, f(D, I, wx, wy, 0, c), f(D, I, wx, wy, 1, c)));
-    return true;
   });
 }
 for (const [op, js] of [['add', '+'], ['sub', '-'], ['mul', '*'], ['div', '/']]) {
@@ -388,107 +367,91 @@ for (const op of ['min', 'max']) {
 }
 /** Lane-wise choice or mask of two f64x2: cond(j) evaluated once per lane. */
 function dsel(name: string, cond: (D: string, j: number) => string, pick: (x: string[], y: string[], k: number, t: string) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     const [D, I] = scratch64(c);
     const t = [0, 1].map((j) => once(c, `((${dTwo(I, wx, wy, j)}, ${cond(D, j)}) ? 1 : 0)`));
     pushWords(c, range(4).map((k) => pick(wx, wy, k, t[k >> 1])));
-    return true;
   });
 }
 dsel('f64x2.pmin', (D) => `${D}[2] < ${D}[1]`, (x, y, k, t) => `(${t} ? ${y[k]} : ${x[k]})`);
 dsel('f64x2.pmax', (D) => `${D}[1] < ${D}[2]`, (x, y, k, t) => `(${t} ? ${y[k]} : ${x[k]})`);
 for (const [op, js] of cmps) dsel(`f64x2.${op}`, (D) => `${D}[1] ${js} ${D}[2]`, (_x, _y, _k, t) => `-${t}`);
-WORDS.set('f64x2.abs', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.abs', (c) => {
+  const w = w1(c);
   pushWords(c, [w[0], `${w[1]} & 2147483647`, w[2], `${w[3]} & 2147483647`]);
-  return true;
 });
-WORDS.set('f64x2.neg', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.neg', (c) => {
+  const w = w1(c);
   pushWords(c, [w[0], `${w[1]} ^ -2147483648`, w[2], `${w[3]} ^ -2147483648`]);
-  return true;
 });
-WORDS.set('f64x2.sqrt', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.sqrt', (c) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   pushWords(c, dOut(D, I, `Math.sqrt(${dIn(D, I, w[0], w[1])})`, `Math.sqrt(${dIn(D, I, w[2], w[3])})`));
-  return true;
 });
 for (const r of ['ceil', 'floor', 'trunc', 'nearest']) {
-  WORDS.set(`f64x2.${r}`, (c) => {
-    const w = wordsOf(c, c.pop());
+  def(`f64x2.${r}`, (c) => {
+    const w = w1(c);
     const [D, I] = scratch64(c);
     const f = c.use(`f64${r[0].toUpperCase()}${r.slice(1)}`);
     pushWords(c, dOut(D, I, `${f}(${dIn(D, I, w[0], w[1])})`, `${f}(${dIn(D, I, w[2], w[3])})`));
-    return true;
   });
 }
-WORDS.set('f64x2.splat', (c) => {
+def('f64x2.splat', (c) => {
   const x = once(c, c.pop().e);
   const [D, I] = scratch64(c);
   pushWords(c, dOut(D, I, x, x));
-  return true;
 });
-WORDS.set('f64x2.extract_lane', (c, ins) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.extract_lane', (c, ins) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   c.push(F64, dIn(D, I, w[2 * ins.a], w[2 * ins.a + 1]));
-  return true;
 });
-WORDS.set('f64x2.replace_lane', (c, ins) => {
+def('f64x2.replace_lane', (c, ins) => {
   const x = once(c, c.pop().e);
-  const w = wordsOf(c, c.pop());
+  const w = w1(c);
   const [D, I] = scratch64(c);
   const r = dOut(D, I, x, x);
   pushWords(c, range(4).map((k) => ((k >> 1) === ins.a ? r[k] : w[k])));
-  return true;
 });
-WORDS.set('f64x2.convert_low_i32x4_s', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.convert_low_i32x4_s', (c) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   pushWords(c, dOut(D, I, w[0], w[1]));
-  return true;
 });
-WORDS.set('f64x2.convert_low_i32x4_u', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.convert_low_i32x4_u', (c) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   pushWords(c, dOut(D, I, `(${w[0]} >>> 0)`, `(${w[1]} >>> 0)`));
-  return true;
 });
-WORDS.set('f64x2.promote_low_f32x4', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f64x2.promote_low_f32x4', (c) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   const [F, FI] = scratch(c);
   pushWords(c, dOut(D, I, fIn(F, FI, w[0]), fIn(F, FI, w[1])));
-  return true;
 });
-WORDS.set('f32x4.demote_f64x2_zero', (c) => {
-  const w = wordsOf(c, c.pop());
+def('f32x4.demote_f64x2_zero', (c) => {
+  const w = w1(c);
   const [D, I] = scratch64(c);
   const [F, FI] = scratch(c);
   pushWords(c, [fOut(F, FI, dIn(D, I, w[0], w[1])), fOut(F, FI, dIn(D, I, w[2], w[3])), '0', '0']);
-  return true;
 });
 for (const s of ['s', 'u'] as const) {
-  WORDS.set(`i32x4.trunc_sat_f64x2_${s}_zero`, (c) => {
-    const w = wordsOf(c, c.pop());
+  def(`i32x4.trunc_sat_f64x2_${s}_zero`, (c) => {
+    const w = w1(c);
     const [D, I] = scratch64(c);
     const f = c.use(s === 's' ? 'i32TruncSatS' : 'i32TruncSatU');
     pushWords(c, [`${f}(${dIn(D, I, w[0], w[1])})`, `${f}(${dIn(D, I, w[2], w[3])})`, '0', '0']);
-    return true;
   });
 }
 
 // ---- i64x2: lanes are word pairs; carries inline, mul and shifts by numerics' i64 helpers
 // (low word returned, high word in H.hi, read right after in the same declaration).
 function qop2(name: string, f: (x: string[], y: string[], j: number, c: FuncCompiler) => [string, string]): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     pushWords(c, [...f(wx, wy, 0, c), ...f(wx, wy, 1, c)]);
-    return true;
   });
 }
 const lo = (w: string[], j: number): string => w[2 * j];
@@ -509,65 +472,55 @@ for (const [op, f] of [
   ['eq', eq64], ['ne', (x, y, j) => `!${eq64(x, y, j)}`], ['lt_s', lt64], ['gt_s', (x, y, j) => lt64(y, x, j)],
   ['le_s', (x, y, j) => `!${lt64(y, x, j)}`], ['ge_s', (x, y, j) => `!${lt64(x, y, j)}`],
 ] as [string, (x: string[], y: string[], j: number) => string][]) {
-  WORDS.set(`i64x2.${op}`, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(`i64x2.${op}`, (c) => {
+    const [wx, wy] = w2(c);
     const t = [0, 1].map((j) => once(c, `(${f(wx, wy, j)} ? -1 : 0)`));
     pushWords(c, [t[0], t[0], t[1], t[1]]);
-    return true;
   });
 }
-WORDS.set('i64x2.neg', (c) => {
-  const w = wordsOf(c, c.pop());
+def('i64x2.neg', (c) => {
+  const w = w1(c);
   pushWords(c, [`-${w[0]} | 0`, `~${w[1]} + (${w[0]} === 0 ? 1 : 0) | 0`, `-${w[2]} | 0`, `~${w[3]} + (${w[2]} === 0 ? 1 : 0) | 0`]);
-  return true;
 });
-WORDS.set('i64x2.abs', (c) => {
-  const w = wordsOf(c, c.pop());
+def('i64x2.abs', (c) => {
+  const w = w1(c);
   const ws: string[] = [];
   for (const j of [0, 1]) {
     const [l, h] = [w[2 * j], w[2 * j + 1]];
     ws.push(`(${h} < 0 ? -${l} | 0 : ${l})`, `(${h} < 0 ? ~${h} + (${l} === 0 ? 1 : 0) | 0 : ${h})`);
   }
   pushWords(c, ws);
-  return true;
 });
 for (const [op, helper] of [['shl', 'i64Shl'], ['shr_s', 'i64ShrS'], ['shr_u', 'i64ShrU']]) {
-  WORDS.set(`i64x2.${op}`, (c) => {
+  def(`i64x2.${op}`, (c) => {
     const n = once(c, `(${c.pop().e} & 63)`);
-    const w = wordsOf(c, c.pop());
+    const w = w1(c);
     const f = c.use(helper), H = c.use('H');
     pushWords(c, [`${f}(${w[0]}, ${w[1]}, ${n})`, `${H}.hi`, `${f}(${w[2]}, ${w[3]}, ${n})`, `${H}.hi`]);
-    return true;
   });
 }
-WORDS.set('i64x2.splat', (c) => {
+def('i64x2.splat', (c) => {
   const x = c.pop();
   const [l, h] = [once(c, x.e), once(c, x.h)];
   pushWords(c, [l, h, l, h]);
-  return true;
 });
-WORDS.set('i64x2.extract_lane', (c, ins) => {
-  const w = wordsOf(c, c.pop());
+def('i64x2.extract_lane', (c, ins) => {
+  const w = w1(c);
   c.push(I64, w[2 * ins.a], w[2 * ins.a + 1]);
-  return true;
 });
-WORDS.set('i64x2.replace_lane', (c, ins) => {
+def('i64x2.replace_lane', (c, ins) => {
   const x = c.pop();
   const [l, h] = [once(c, x.e), once(c, x.h)];
-  const w = wordsOf(c, c.pop());
+  const w = w1(c);
   pushWords(c, range(4).map((k) => ((k >> 1) === ins.a ? (k & 1 ? h : l) : w[k])));
-  return true;
 });
-WORDS.set('i64x2.all_true', (c) => {
-  const w = wordsOf(c, c.pop());
+def('i64x2.all_true', (c) => {
+  const w = w1(c);
   c.pushCond(`((${w[0]} | ${w[1]}) !== 0 && (${w[2]} | ${w[3]}) !== 0)`);
-  return true;
 });
-WORDS.set('i64x2.bitmask', (c) => {
-  const w = wordsOf(c, c.pop());
+def('i64x2.bitmask', (c) => {
+  const w = w1(c);
   c.push(I32, `(${w[1]} >>> 31 | (${w[3]} >>> 31) << 1)`);
-  return true;
 });
 
 // ---- widening multiplies and pairwise sums, q15mulr, popcnt, swizzle ----
@@ -582,43 +535,37 @@ for (const [shape, to] of [['i16x8', 16], ['i32x4', 32]] as const) {
     }
   }
   for (const sg of ['s', 'u'] as const) {
-    WORDS.set(`${shape}.extadd_pairwise_${src}_${sg}`, (c) => {
-      const wx = wordsOf(c, c.pop());
+    def(`${shape}.extadd_pairwise_${src}_${sg}`, (c) => {
+      const wx = w1(c);
       pushWords(c, pack(to, range(count(to)).map((j) => `${lane(wx, from, 2 * j, sg === 's')} + ${lane(wx, from, 2 * j + 1, sg === 's')}`)));
-      return true;
     });
   }
 }
 /** A binary operation whose result lanes (width b) are computed from both operands' words. */
 function bin2(name: string, b: number, f: (wx: string[], wy: string[], j: number) => string): void {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     pushWords(c, pack(b, range(count(b)).map((j) => f(wx, wy, j))));
-    return true;
   });
 }
 // Only -32768 * -32768 overflows (and saturates); relaxed_q15mulr_s takes the same result.
 for (const name of ['i16x8.q15mulr_sat_s', 'i16x8.relaxed_q15mulr_s']) {
   bin(name, 16, true, (x, y) => `Math.min((${x} * ${y} + 16384) >> 15, 32767)`);
 }
-WORDS.set('i8x16.popcnt', (c) => {
-  const wx = wordsOf(c, c.pop());
+def('i8x16.popcnt', (c) => {
+  const wx = w1(c);
   const st = state(c);
   const table = st.consts.get('popcnt') ?? c.constant('new Uint8Array(256).map((_, i) => { let n = 0; for (let x = i; x !== 0; x &= x - 1) n++; return n; })');
   st.consts.set('popcnt', table);
   pushWords(c, pack(8, range(16).map((j) => `${table}[${lane(wx, 8, j, false)}]`)));
-  return true;
 });
 for (const name of ['i8x16.swizzle', 'i8x16.relaxed_swizzle']) {
-  WORDS.set(name, (c) => {
-    const [y, x] = [c.pop(), c.pop()];
-    const [wx, wy] = [wordsOf(c, x), wordsOf(c, y)];
+  def(name, (c) => {
+    const [wx, wy] = w2(c);
     // lane j: index i = byte j of y; the byte of x at i (words chosen by i >> 2), 0 when i >= 16
     const pick = (i: string): string =>
       `(${i} < 16 ? ((${i} < 8 ? (${i} < 4 ? ${wx[0]} : ${wx[1]}) : (${i} < 12 ? ${wx[2]} : ${wx[3]})) >>> ((${i} & 3) << 3) & 255) : 0)`;
     pushWords(c, pack(8, range(16).map((j) => pick(lane(wy, 8, j, false)))));
-    return true;
   });
 }
 // Relaxed instructions whose deterministic result (numerics) is the plain one's.
@@ -631,7 +578,7 @@ for (const [relaxed, plain] of [
   ['i32x4.relaxed_trunc_f64x2_s_zero', 'i32x4.trunc_sat_f64x2_s_zero'], ['i32x4.relaxed_trunc_f64x2_u_zero', 'i32x4.trunc_sat_f64x2_u_zero'],
 ]) {
   const f = WORDS.get(plain);
-  if (f) WORDS.set(relaxed, f);
+  if (f) def(relaxed, f);
 }
 
 // ---- memory: four int32 accesses through the DataView after the usual bounds check ----
@@ -639,10 +586,9 @@ function dvOf(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
   return address(c, ins, x, width) || `${c.memory(ins.a).M}.dv`;
 }
 function loadWords(name: string, width: number, words: (dv: string) => string[]): void {
-  WORDS.set(name, (c, ins) => {
+  def(name, (c, ins) => {
     const dv = dvOf(c, ins, c.pop(), width);
     pushWords(c, words(dv));
-    return true;
   });
 }
 const g32 = (dv: string, at: number): string => `${dv}.getInt32(A${at ? ` + ${at}` : ''}, true)`;
@@ -662,36 +608,34 @@ loadWords('v128.load64_splat', 8, (dv) => [g32(dv, 0), g32(dv, 4), g32(dv, 0), g
 /** Lane loads and stores: the lane's bytes (1, 2, 4 or 8) move as one access or two words. */
 for (const n of [1, 2, 4, 8]) {
   const get = (dv: string): string => (n === 1 ? `${dv}.getUint8(A)` : n === 2 ? `${dv}.getUint16(A, true)` : g32(dv, 0));
-  WORDS.set(`v128.load${8 * n}_lane`, (c, ins) => {
-    const w = wordsOf(c, c.pop());
+  def(`v128.load${8 * n}_lane`, (c, ins) => {
+    const w = w1(c);
     const dv = dvOf(c, ins, c.pop(), n);
     const b = 8 * n;
     if (n === 8) pushWords(c, range(4).map((k) => ((k >> 1) === ins.c ? g32(dv, 4 * (k & 1)) : w[k])));
     else pushWords(c, pack(Math.min(b, 32), range(count(b)).map((j) => (j === ins.c ? get(dv) : lane(w, b, j, false)))));
-    return true;
   });
-  WORDS.set(`v128.store${8 * n}_lane`, (c, ins) => {
-    const w = wordsOf(c, c.pop());
+  def(`v128.store${8 * n}_lane`, (c, ins) => {
+    const w = w1(c);
     const dv = dvOf(c, ins, c.pop(), n);
     const v = (j: number): string => lane(w, 8 * n, j, true);
     if (n === 8) c.emit(`${dv}.setInt32(A, ${w[2 * ins.c]}, true); ${dv}.setInt32(A + 4, ${w[2 * ins.c + 1]}, true);`);
     else c.emit(`${dv}.${n === 1 ? 'setInt8(A, ' : n === 2 ? 'setInt16(A, ' : 'setInt32(A, '}${v(ins.c)}${n === 1 ? ')' : ', true)'};`);
-    return true;
   });
 }
-WORDS.set('v128.store', (c, ins) => {
+def('v128.store', (c, ins) => {
   const v = c.pop();
   const x = c.pop();
   const wv = wordsOf(c, v);
   const dv = dvOf(c, ins, x, 16);
   c.emit(range(4).map((k) => `${dv}.setInt32(A${k ? ` + ${4 * k}` : ''}, ${wv[k]}, true);`).join(' '));
-  return true;
 });
 
 /** Handles `ins` unboxed if it is one of the instructions above. */
 export function emitWords(c: FuncCompiler, ins: Instr): boolean {
   const f = WORDS.get(ins.op.name);
-  return f !== undefined && f(c, ins);
+  if (f) f(c, ins);
+  return f !== undefined;
 }
 
 // ---- v128 locals as words ----
