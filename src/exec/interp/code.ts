@@ -1,18 +1,21 @@
 // What the translator produces for one function (shared by every instance of its module) and the
 // kinds of values, which decide the register file a slot lives in (frame.ts).
 
-import { I32, I64, F32, F64 } from '../../syntax/types.js';
+import { I32, I64, F32, F64, V128 } from '../../syntax/types.js';
 
 export const K_I = 0;
 export const K_L = 1;
 export const K_D = 2;
 export const K_R = 3;
+/** v128: an immutable 16-byte Uint8Array in the reference file (the form of runtime/abi.ts). */
+export const K_V = 4;
 
 export function kindOf(t: number): number {
   switch (t) {
     case I32: return K_I;
     case I64: return K_L;
     case F32: case F64: return K_D;
+    case V128: return K_V;
     default: return K_R;
   }
 }
@@ -32,6 +35,8 @@ export interface Code {
   readonly ops: Int32Array;
   /** f64 constants and 64-bit memory offsets. */
   readonly consts: Float64Array;
+  /** Other constants: v128 values, shuffle lanes, GC type descriptions. */
+  readonly objs: unknown[];
   /** Slots of parameters (one per value, i64 included) and of all locals. */
   readonly nParams: number;
   readonly nLocals: number;
@@ -45,10 +50,17 @@ export interface Code {
   readonly handlers: Handler[];
 }
 
-/** A try_table: its body's code range and its catch clauses in order. */
+/**
+ * A try_table or a legacy try: its body's code range and its catch clauses in order. An exception
+ * not caught here goes to `parent`, the innermost handler around it; a legacy `delegate` body has
+ * no clauses and sends it to `outer` (the handler of its target label) instead.
+ */
 export interface Handler {
   start: number;
   end: number;
+  parent: Handler | null;
+  delegate: boolean;
+  outer: Handler | null;
   clauses: {
     /** Tag index, or -1 for catch_all(_ref). */
     tag: number;
@@ -58,5 +70,7 @@ export interface Handler {
     at: number;
     kinds: Uint8Array;
     ref: boolean;
+    /** Legacy catch: the slot that keeps the exception for rethrow, else -1. */
+    exn: number;
   }[];
 }

@@ -3,6 +3,7 @@
 // (a local's slot, or a constant), and pending entries are materialised into their own slots when
 // what they read may change or control flow merges.
 
+import type { Module } from '../../syntax/module.js';
 import { OP } from './ops.js';
 import { K_L } from './code.js';
 
@@ -14,26 +15,35 @@ export interface Ent {
   h?: number;
 }
 
-export const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R];
+/** By kind (code.ts): v128 values move like references. */
+export const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R, OP.MOV_R];
 
+// Members are public: the SIMD, GC and legacy exception translators (simd.ts, gc.ts, eh.ts) are
+// functions over the translator, as the compile tier's are over its FuncCompiler.
 export abstract class Emitter {
-  protected code: Int32Array = new Int32Array(256);
-  protected n = 0;
+  readonly mod: Module;
+  code: Int32Array = new Int32Array(256);
+  n = 0;
   /** A Float64Array, not a JS array: arrays of doubles may quiet signalling NaNs. */
-  protected consts = new Float64Array(8);
-  protected nConsts = 0;
-  protected readonly stack: Ent[] = [];
+  consts = new Float64Array(8);
+  nConsts = 0;
+  readonly objs: unknown[] = [];
+  readonly stack: Ent[] = [];
   /** Slots of locals (and the inline region); the operand stack starts here. */
-  protected base = 0;
-  protected maxDepth = 0;
+  base = 0;
+  maxDepth = 0;
   /** The last instruction, while nothing (no label) came after it: start, and its result operand. */
-  protected lastStart = -1;
-  protected lastDst = -1;
-  protected lastEnd = -1;
+  lastStart = -1;
+  lastDst = -1;
+  lastEnd = -1;
+
+  constructor(mod: Module) {
+    this.mod = mod;
+  }
 
   // ---- emitting ----
 
-  protected emit(...words: number[]): number {
+  emit(...words: number[]): number {
     while (this.n + words.length > this.code.length) {
       const next = new Int32Array(this.code.length * 2);
       next.set(this.code);
@@ -45,17 +55,20 @@ export abstract class Emitter {
     return at;
   }
   /** Emits an instruction whose word 1 is a result in the top slot (which local.set may retarget). */
-  protected emitResult(...words: number[]): void {
+  emitResult(...words: number[]): void {
     const at = this.emit(...words);
     this.lastStart = at;
     this.lastDst = at + 1;
     this.lastEnd = this.n;
   }
-  protected label(): number {
+  label(): number {
     this.lastEnd = -1;
     return this.n;
   }
-  protected constant(x: number): number {
+  obj(x: unknown): number {
+    return this.objs.push(x) - 1;
+  }
+  constant(x: number): number {
     if (this.nConsts === this.consts.length) {
       const next = new Float64Array(this.consts.length * 2);
       next.set(this.consts);
@@ -67,20 +80,20 @@ export abstract class Emitter {
 
   // ---- the translation-time stack ----
 
-  protected own(d: number): number {
+  own(d: number): number {
     return this.base + d;
   }
-  protected note(d: number): void {
+  note(d: number): void {
     if (d + 1 > this.maxDepth) this.maxDepth = d + 1;
   }
   /** Pushes a result of kind k in its own slot and returns the slot. */
-  protected pushOwn(k: number): number {
+  pushOwn(k: number): number {
     const d = this.stack.length;
     this.note(d);
     this.stack.push({ k, s: this.own(d), c: 0 });
     return this.own(d);
   }
-  protected materialize(d: number): void {
+  materialize(d: number): void {
     const e = this.stack[d];
     const o = this.own(d);
     if (e.s === o) return;
@@ -90,24 +103,24 @@ export abstract class Emitter {
     e.s = o;
   }
   /** Writes a pending constant to a slot. */
-  protected constTo(e: Ent, slot: number): void {
+  constTo(e: Ent, slot: number): void {
     if (e.k === K_L) this.emit(OP.CONST_L, slot, e.c, e.h!);
     else this.emit(OP.CONST_I, slot, e.c);
   }
-  protected flushAll(): void {
+  flushAll(): void {
     for (let d = 0; d < this.stack.length; d++) this.materialize(d);
   }
-  protected flushLocal(l: number): void {
+  flushLocal(l: number): void {
     for (let d = 0; d < this.stack.length; d++) if (this.stack[d].s === l) this.materialize(d);
   }
   /** Pops an operand into a slot (a pending constant is written to its own slot first). */
-  protected popSlot(): number {
+  popSlot(): number {
     const d = this.stack.length - 1;
     if (this.stack[d].s < 0) this.materialize(d);
     return this.stack.pop()!.s;
   }
   /** Materialises the top n entries (arguments, which must be consecutive) and pops them. */
-  protected popOwn(n: number): number {
+  popOwn(n: number): number {
     const h = this.stack.length - n;
     for (let d = h; d < this.stack.length; d++) this.materialize(d);
     this.stack.length = h;

@@ -51,6 +51,16 @@ export const OP_NAMES = [
   'REF_EQ',
   // memory 0 at the sum of two i32 slots: [op, value, a, b, offset]
   'LOAD_I32_AT', 'LOAD_I64_AT', 'LOAD_I8_U_AT', 'LOAD_F64_AT', 'STORE_I32_AT', 'STORE_I64_AT', 'STORE_I8_AT', 'STORE_F64_AT',
+  // SIMD (simd.ts): v128 in the reference file; VFNS[fn] by operand and result kinds
+  'V_CONST', 'V_1', 'V_2', 'V_3', 'V_TEST', 'V_SHIFT', 'V_SPLAT_I', 'V_SPLAT_L', 'V_SPLAT_D',
+  'V_EXTRACT_I', 'V_EXTRACT_L', 'V_EXTRACT_D', 'V_REPLACE_I', 'V_REPLACE_L', 'V_REPLACE_D', 'V_SHUFFLE',
+  'V128_LOAD', 'V128_STORE', 'V_MEM',
+  // GC (gc.ts): [GET, d, ref, slot/index], [SET, ref, (index,) value, mask]
+  'STRUCT_NEW', 'STRUCT_NEW_DEFAULT', 'STRUCT_GET_I', 'STRUCT_GET_L', 'STRUCT_GET_D', 'STRUCT_GET_R',
+  'STRUCT_GET_S8', 'STRUCT_GET_S16', 'STRUCT_SET_I', 'STRUCT_SET_L', 'STRUCT_SET_D', 'STRUCT_SET_R',
+  'ARRAY_NEW', 'ARRAY_NEW_DEFAULT', 'ARRAY_NEW_FIXED', 'ARRAY_GET_I', 'ARRAY_GET_L', 'ARRAY_GET_D', 'ARRAY_GET_R',
+  'ARRAY_GET_S8', 'ARRAY_GET_S16', 'ARRAY_SET_I', 'ARRAY_SET_L', 'ARRAY_SET_D', 'ARRAY_SET_R', 'ARRAY_LEN', 'GC_MISC',
+  'REF_I31', 'I31_GET_S', 'I31_GET_U', 'REF_TEST', 'REF_CAST', 'BR_ON_CAST', 'BR_ON_CAST_FAIL',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

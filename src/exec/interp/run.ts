@@ -8,7 +8,11 @@
 // the values converted (calls.ts). return_call to a direct callee replaces the code in place (constant
 // space); to anything else it hands the call to the compile tier's trampoline by returning TAIL.
 
-import { H, trap, f32FromBits, f32ToBits, OOB_MEMORY, NULL_FUNCTION_REFERENCE, NULL_REFERENCE, NULL_EXCEPTION_REFERENCE } from '../numerics.js';
+import {
+  H, trap, f32FromBits, f32ToBits, OOB_MEMORY, NULL_FUNCTION_REFERENCE, NULL_REFERENCE, NULL_EXCEPTION_REFERENCE,
+  NULL_STRUCTURE_REFERENCE, NULL_ARRAY_REFERENCE, NULL_I31_REFERENCE, OOB_ARRAY, CAST_FAILURE,
+} from '../numerics.js';
+import { StructRef, ArrayRef, I31Ref, newStructDefault, newArrayDefault, refTest } from '../../runtime/gc.js';
 import { ExnInst } from '../../runtime/exn.js';
 import { HELPERS, TAIL, TC } from '../compile/helpers.js';
 import type { Memory } from '../../runtime/memory.js';
@@ -19,7 +23,9 @@ import { CAPACITY, STACK, exhausted, registerFiles, type Files } from './frame.j
 import { FNS } from './numops.js';
 import { callOut, storeResults, tailArgs, exnPayload } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
-import { K_I, K_L, K_D, type Code, type CallSite } from './code.js';
+import { K_I, K_L, K_D, type Code, type CallSite, type Handler } from './code.js';
+import { VFNS, execSimdMemory } from './simd.js';
+import { structNew, arrayNew, arrayNewFixed, execGcMisc } from './gc.js';
 
 interface Callee {
   type: number;
@@ -53,6 +59,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
   const M0: Memory | null = env.M.length > 0 ? env.M[0] : null;
   let dv = M0 !== null ? M0.dv : new DataView(new ArrayBuffer(0));
   let ln = M0 !== null ? M0.len : 0;
+  let u8 = M0 !== null ? M0.u8 : new Uint8Array(0);
   let ops = code.ops;
   let consts = code.consts;
   if (fp + code.frameSize > CAPACITY) exhausted();
@@ -71,6 +78,8 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
   let xr: ExnInst | null = null;
   let site: CallSite | null = null;
   let ks: Uint8Array | null = null;
+  let sr: StructRef | null = null;
+  let ar: ArrayRef | null = null;
   for (;;) {
   try {
   for (;;) {
@@ -225,7 +234,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
           STACK.top = fp + code.frameSize;
           storeResults(site.results, callOut(env.F[f], site, at, files), at, files);
         }
-        if (M0 !== null) { dv = M0.dv; ln = M0.len; }
+        if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
         pc += 4;
         break;
       }
@@ -272,7 +281,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
           STACK.top = fp + code.frameSize;
           storeResults(site.results, callOut(g.fn, site, at, files), at, files);
         }
-        if (M0 !== null) { dv = M0.dv; ln = M0.len; }
+        if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
         pc += 6;
         break;
       }
@@ -423,7 +432,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 147: /* STORE_ANY */ storeAny(ie, code, pc, fp, files); pc += 7; break;
       case 148: /* MISC */
         execMisc(ie, ops, pc, fp, files);
-        if (M0 !== null) { dv = M0.dv; ln = M0.len; }
+        if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
         pc += 9;
         break;
       case 149: /* BR_IF_NULL */ pc = RF[fp + ops[pc + 1]] === null ? ops[pc + 2] : pc + 3; break;
@@ -459,6 +468,182 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 167: /* LOAD_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
       case 170: /* STORE_I8_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
       case 171: /* STORE_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
+      // ---- SIMD ----
+      case 172: /* V_CONST */ RF[fp + ops[pc + 1]] = code.objs[ops[pc + 2]]; pc += 3; break;
+      case 173: /* V_1 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](RF[fp + ops[pc + 2]]); pc += 4; break;
+      case 174: /* V_2 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]); pc += 5; break;
+      case 175: /* V_3 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]], RF[fp + ops[pc + 4]]); pc += 6; break;
+      case 176: /* V_TEST */ I[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](RF[fp + ops[pc + 2]]); pc += 4; break;
+      case 177: /* V_SHIFT */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 5; break;
+      case 178: /* V_SPLAT_I */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](I[fp + ops[pc + 2]]); pc += 4; break;
+      case 179: /* V_SPLAT_L */ { a = fp + ops[pc + 2]; RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](I[a], HI[a]); pc += 4; break; }
+      case 180: /* V_SPLAT_D */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](D[fp + ops[pc + 2]]); pc += 4; break;
+      case 181: /* V_EXTRACT_I */ I[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); pc += 5; break;
+      case 182: /* V_EXTRACT_L */ { d = fp + ops[pc + 1]; I[d] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); HI[d] = H.hi; pc += 5; break; }
+      case 183: /* V_EXTRACT_D */ D[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); pc += 5; break;
+      case 184: /* V_REPLACE_I */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], I[fp + ops[pc + 4]]); pc += 6; break;
+      case 185: /* V_REPLACE_L */ {
+        x = fp + ops[pc + 4];
+        RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], I[x], HI[x]);
+        pc += 6;
+        break;
+      }
+      case 186: /* V_REPLACE_D */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], D[fp + ops[pc + 4]]); pc += 6; break;
+      case 187: /* V_SHUFFLE */ RF[fp + ops[pc + 1]] = shuffle(RF[fp + ops[pc + 2]] as Uint8Array, RF[fp + ops[pc + 3]] as Uint8Array, code.objs[ops[pc + 4]] as number[]); pc += 5; break;
+      case 188: /* V128_LOAD */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 16) oob(); RF[fp + ops[pc + 1]] = u8.slice(ea, ea + 16); pc += 4; break; }
+      case 189: /* V128_STORE */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 16) oob(); u8.set(RF[fp + ops[pc + 1]] as Uint8Array, ea); pc += 4; break; }
+      case 190: /* V_MEM */ execSimdMemory(ie, code, pc, fp, files); pc += 11; break;
+      // ---- GC ----
+      case 191: /* STRUCT_NEW */ RF[fp + ops[pc + 1]] = structNew(files, fp, ops, pc, code.objs); pc += 4; break;
+      case 192: /* STRUCT_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newStructDefault(ops[pc + 2]); pc += 3; break;
+      case 193: /* STRUCT_GET_I */ case 197: /* STRUCT_GET_S8 */ case 198: /* STRUCT_GET_S16 */ {
+        sr = RF[fp + ops[pc + 2]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        x = sr.f[ops[pc + 3]] as number;
+        I[fp + ops[pc + 1]] = ops[pc] === 193 /* STRUCT_GET_I */ ? x : ops[pc] === 197 /* STRUCT_GET_S8 */ ? (x << 24) >> 24 : (x << 16) >> 16;
+        pc += 4;
+        break;
+      }
+      case 194: /* STRUCT_GET_L */ {
+        sr = RF[fp + ops[pc + 2]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        d = fp + ops[pc + 1];
+        I[d] = sr.f[ops[pc + 3]] as number; HI[d] = sr.f[ops[pc + 3] + 1] as number;
+        pc += 4;
+        break;
+      }
+      case 195: /* STRUCT_GET_D */ {
+        sr = RF[fp + ops[pc + 2]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        D[fp + ops[pc + 1]] = sr.f[ops[pc + 3]] as number;
+        pc += 4;
+        break;
+      }
+      case 196: /* STRUCT_GET_R */ {
+        sr = RF[fp + ops[pc + 2]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        RF[fp + ops[pc + 1]] = sr.f[ops[pc + 3]];
+        pc += 4;
+        break;
+      }
+      case 199: /* STRUCT_SET_I */ {
+        sr = RF[fp + ops[pc + 1]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        sr.f[ops[pc + 3]] = I[fp + ops[pc + 2]] & ops[pc + 4];
+        pc += 5;
+        break;
+      }
+      case 200: /* STRUCT_SET_L */ {
+        sr = RF[fp + ops[pc + 1]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        v = fp + ops[pc + 2];
+        sr.f[ops[pc + 3]] = I[v]; sr.f[ops[pc + 3] + 1] = HI[v];
+        pc += 5;
+        break;
+      }
+      case 201: /* STRUCT_SET_D */ {
+        sr = RF[fp + ops[pc + 1]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        sr.f[ops[pc + 3]] = D[fp + ops[pc + 2]];
+        pc += 5;
+        break;
+      }
+      case 202: /* STRUCT_SET_R */ {
+        sr = RF[fp + ops[pc + 1]] as StructRef | null;
+        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
+        sr.f[ops[pc + 3]] = RF[fp + ops[pc + 2]];
+        pc += 5;
+        break;
+      }
+      case 203: /* ARRAY_NEW */ RF[fp + ops[pc + 1]] = arrayNew(files, fp, ops, pc); pc += 7; break;
+      case 204: /* ARRAY_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newArrayDefault(ops[pc + 3], I[fp + ops[pc + 2]] >>> 0); pc += 4; break;
+      case 205: /* ARRAY_NEW_FIXED */ RF[fp + ops[pc + 1]] = arrayNewFixed(files, fp, ops, pc); pc += 7; break;
+      case 206: /* ARRAY_GET_I */ case 210: /* ARRAY_GET_S8 */ case 211: /* ARRAY_GET_S16 */ {
+        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        x = ar.a[1 + i] as number;
+        I[fp + ops[pc + 1]] = ops[pc] === 206 /* ARRAY_GET_I */ ? x : ops[pc] === 210 /* ARRAY_GET_S8 */ ? (x << 24) >> 24 : (x << 16) >> 16;
+        pc += 4;
+        break;
+      }
+      case 207: /* ARRAY_GET_L */ {
+        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        d = fp + ops[pc + 1];
+        I[d] = ar.a[1 + 2 * i] as number; HI[d] = ar.a[2 + 2 * i] as number;
+        pc += 4;
+        break;
+      }
+      case 208: /* ARRAY_GET_D */ {
+        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        D[fp + ops[pc + 1]] = ar.a[1 + i] as number;
+        pc += 4;
+        break;
+      }
+      case 209: /* ARRAY_GET_R */ {
+        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        RF[fp + ops[pc + 1]] = ar.a[1 + i];
+        pc += 4;
+        break;
+      }
+      case 212: /* ARRAY_SET_I */ {
+        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        ar.a[1 + i] = I[fp + ops[pc + 3]] & ops[pc + 4];
+        pc += 5;
+        break;
+      }
+      case 213: /* ARRAY_SET_L */ {
+        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        v = fp + ops[pc + 3];
+        ar.a[1 + 2 * i] = I[v]; ar.a[2 + 2 * i] = HI[v];
+        pc += 5;
+        break;
+      }
+      case 214: /* ARRAY_SET_D */ {
+        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        ar.a[1 + i] = D[fp + ops[pc + 3]];
+        pc += 5;
+        break;
+      }
+      case 215: /* ARRAY_SET_R */ {
+        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
+        ar.a[1 + i] = RF[fp + ops[pc + 3]];
+        pc += 5;
+        break;
+      }
+      case 216: /* ARRAY_LEN */ {
+        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
+        if (ar === null) trap(NULL_ARRAY_REFERENCE);
+        I[fp + ops[pc + 1]] = ar.n;
+        pc += 3;
+        break;
+      }
+      case 217: /* GC_MISC */ execGcMisc(ie, files, fp, ops, pc); pc += 10; break;
+      case 218: /* REF_I31 */ RF[fp + ops[pc + 1]] = new I31Ref(I[fp + ops[pc + 2]]); pc += 3; break;
+      case 219: /* I31_GET_S */ case 220: /* I31_GET_U */ {
+        x = i31(RF[fp + ops[pc + 2]]);
+        I[fp + ops[pc + 1]] = ops[pc] === 219 /* I31_GET_S */ ? (x << 1) >> 1 : x;
+        pc += 3;
+        break;
+      }
+      case 221: /* REF_TEST */ I[fp + ops[pc + 1]] = refTest(RF[fp + ops[pc + 2]], ops[pc + 3], ops[pc + 4] === 1) ? 1 : 0; pc += 5; break;
+      case 222: /* REF_CAST */ if (!refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1)) trap(CAST_FAILURE); pc += 4; break;
+      case 223: /* BR_ON_CAST */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? ops[pc + 4] : pc + 5; break;
+      case 224: /* BR_ON_CAST_FAIL */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? pc + 5 : ops[pc + 4]; break;
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }
@@ -466,25 +651,47 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
   } catch (e) {
     // try_table: the innermost body containing pc (the throwing instruction) and a matching clause.
     pc = landing(code, env.TG, pc, e, fp, files);
-    if (M0 !== null) { dv = M0.dv; ln = M0.len; }
+    if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
   }
   }
 }
 
+/** i31.get: the unsigned value of a non-null i31 reference. */
+function i31(r: unknown): number {
+  if (r === null) trap(NULL_I31_REFERENCE);
+  return (r as I31Ref).v;
+}
+
+/** i8x16.shuffle: lanes 0–15 from a, 16–31 from b. */
+function shuffle(a: Uint8Array, b: Uint8Array, lanes: number[]): Uint8Array {
+  const r = new Uint8Array(16);
+  for (let k = 0; k < 16; k++) {
+    const i = lanes[k];
+    r[k] = i < 16 ? a[i] : b[i - 16];
+  }
+  return r;
+}
+
 const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
 
-/** Where execution continues after exception `e` at pc (its values written), or rethrows it. */
+/**
+ * Where execution continues after exception `e` at pc (its values written), or rethrows it: the
+ * innermost handler whose body holds pc, then outwards (eh.ts); a delegate passes to its target.
+ */
 function landing(code: Code, tags: unknown[], pc: number, e: unknown, fp: number, files: Files): number {
   const hs = code.handlers;
-  for (let i = 0; i < hs.length; i++) {
-    const h = hs[i];
-    if (pc < h.start || pc >= h.end) continue;
-    const x = caught(e);
-    if (x === null) throw e;
+  let h: Handler | null = null;
+  for (let i = 0; i < hs.length && h === null; i++) if (pc >= hs[i].start && pc < hs[i].end) h = hs[i];
+  if (h === null) throw e;
+  const x = caught(e);
+  if (x === null) throw e;
+  for (; h !== null; h = h.delegate ? h.outer : h.parent) {
+    if (h.delegate) continue;
     for (const c of h.clauses) {
       if (c.tag >= 0 && x.tag !== tags[c.tag]) continue;
       if (c.tag >= 0) exnPayload(c.kinds, x.s, fp + c.at, files);
       if (c.ref) files.RF[fp + c.at + c.kinds.length - 1] = x;
+      if (c.exn >= 0) files.RF[fp + c.exn] = x;
       return c.pad;
     }
   }

@@ -15,16 +15,22 @@ import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
 import { OP } from './ops.js';
 import { inlinable, writtenLocals } from '../compile/inline.js';
-import { NUMOPS, FN_NAMES } from './numops.js';
-import { MEMOPS, MISCOPS, MISC_NAMES } from './memops.js';
-import { K_I, K_L, K_D, K_R, kindOf, type CallSite, type Code, type Handler } from './code.js';
+import { NUMOPS } from './numops.js';
+import { MEMOPS, MISCOPS } from './memops.js';
+import { numeric, memory, misc } from './lower.js';
+import { K_I, K_L, K_D, K_R, K_V, kindOf, type CallSite, type Code, type Handler } from './code.js';
 import { Emitter, MOV, type Ent } from './emitter.js';
-import { SELECT, GLOBAL_GET, GLOBAL_SET, WITH_K, AT, SHIFTS_K, FUSE } from './fusion.js';
+import { SELECT, GLOBAL_GET, GLOBAL_SET, FUSE } from './fusion.js';
+import { translateSimd } from './simd.js';
+import { translateGc } from './gc.js';
+import { openHandler, tryTableEnd, legacyTry, legacyCatch, legacyEnd, legacyDelegate, legacyRethrow } from './eh.js';
+import { HELPERS } from '../compile/helpers.js';
 
+const V128_ZERO = (HELPERS as Record<string, unknown>).V128_ZERO;
 
-const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4;
+export const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4, B_LEGACY = 5;
 
-interface Block {
+export interface Block {
   kind: number;
   height: number;
   params: number[];
@@ -37,28 +43,34 @@ interface Block {
   elsePatch: number;
   /** For try_table: its catch clauses. */
   catches?: Catch[];
+  /** For try_table and legacy try: its handler, which catches while `active` (in the body). */
+  h?: Handler;
+  active?: boolean;
+  /** For legacy try: the slot keeping the exception caught by a catch clause (for rethrow). */
+  exn?: number;
 }
 
 export class Translator extends Emitter {
-  private readonly mod: Module;
-  private readonly index: number;
-  private readonly space: TypeSpace;
-  private readonly type: FuncType;
-  private readonly sites: CallSite[] = [];
-  private readonly reasons: string[] = [];
-  private readonly handlers: Handler[] = [];
-  private readonly blocks: Block[] = [];
-  private readonly localKinds: number[];
-  private dead = false;
-  private deadNest = 0;
-  /** Locals of the function itself; slots [nOwnLocals, base) are the inline region. */
-  private readonly nOwnLocals: number;
+  readonly index: number;
+  readonly space: TypeSpace;
+  readonly type: FuncType;
+  readonly sites: CallSite[] = [];
+  readonly reasons: string[] = [];
+  readonly handlers: Handler[] = [];
+  readonly blocks: Block[] = [];
+  readonly localKinds: number[];
+  dead = false;
+  deadNest = 0;
+  /** Locals of the function itself; slots [nOwnLocals, exnBase) are the inline region. */
+  readonly nOwnLocals: number;
+  /** Slots [exnBase, base) keep exceptions caught by nested legacy catch clauses (for rethrow). */
+  exnBase = 0;
+  private zero = -1;
   /** While a callee is expanded inline: its local kinds and the parameters standing for arguments. */
-  private inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
+  inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
 
   constructor(mod: Module, index: number) {
-    super();
-    this.mod = mod;
+    super(mod);
     this.index = index;
     this.space = { map: mod.types, count: mod.types.length };
     this.type = mod.typeDefs[mod.funcs[index]].comp as FuncType;
@@ -68,27 +80,49 @@ export class Translator extends Emitter {
     this.base = this.nOwnLocals + this.inlineRegion(body.start, body.end);
   }
 
+  /** The v128 zero in the object constants. */
+  zeroV(): number {
+    if (this.zero < 0) this.zero = this.obj(V128_ZERO);
+    return this.zero;
+  }
+
+  /** The handler that catches for block index i: the innermost active one at or around it. */
+  activeHandler(i: number): Handler | null {
+    for (; i >= 0; i--) if (this.blocks[i].active) return this.blocks[i].h!;
+    return null;
+  }
+
   /**
    * Small straight-line callees (the compile tier's inline.ts decides which) are expanded at their
    * call sites, their locals in a region of slots after ours that all expansions share (they never
    * nest: such callees make no calls). Returns the region's size.
    */
-  private inlineRegion(start: number, end: number): number {
+  inlineRegion(start: number, end: number): number {
     const r = new Reader(this.mod.bytes, start, end);
     const ins = new Instr();
     let size = 0;
+    // Legacy try nesting, for the exception slots after the region.
+    const legacy: boolean[] = [];
+    let depth = 0, maxDepth = 0;
     while (!r.eof()) {
       readInstr(r, ins, this.space);
-      if (ins.op.name === 'call' && ins.a !== this.index && inlinable(this.mod, ins.a)) {
-        const body = this.mod.codes[ins.a - this.mod.numImportedFuncs];
-        size = Math.max(size, this.funcType(ins.a).params.length + body.locals.length);
+      switch (ins.op.name) {
+        case 'block': case 'loop': case 'if': case 'try_table': legacy.push(false); break;
+        case 'try': legacy.push(true); maxDepth = Math.max(maxDepth, ++depth); break;
+        case 'end': case 'delegate': if (legacy.pop()) depth--; break;
+        case 'call':
+          if (ins.a !== this.index && inlinable(this.mod, ins.a)) {
+            const body = this.mod.codes[ins.a - this.mod.numImportedFuncs];
+            size = Math.max(size, this.funcType(ins.a).params.length + body.locals.length);
+          }
       }
     }
-    return size;
+    this.exnBase = this.nOwnLocals + size;
+    return size + maxDepth;
   }
 
   /** Expands the call of inlinable function f in place: its results end up on the stack. */
-  private inlineCall(f: number): void {
+  inlineCall(f: number): void {
     const ft = this.funcType(f);
     const body = this.mod.codes[f - this.mod.numImportedFuncs];
     const kinds = [...ft.params, ...body.locals].map(kindOf);
@@ -112,6 +146,7 @@ export class Translator extends Emitter {
         case K_I: this.emit(OP.CONST_I, slot, 0); break;
         case K_L: this.emit(OP.CONST_L, slot, 0, 0); break;
         case K_D: this.emit(OP.CONST_D, slot, this.constant(0)); break;
+        case K_V: this.emit(OP.V_CONST, slot, this.zeroV()); break;
         default: this.emit(OP.CONST_R, slot); break;
       }
     }
@@ -132,7 +167,7 @@ export class Translator extends Emitter {
    * result computed by the last instruction is retargeted to its final slot; results still
    * reading arguments or the inline region (which the next expansion reuses) are copied down.
    */
-  private dropArguments(top: number, n: number, region: number): void {
+  dropArguments(top: number, n: number, region: number): void {
     const r = this.stack.length - top - n;
     const transient = (e: Ent): boolean => (e.s >= region && e.s < this.base) || e.s >= this.own(top);
     if (r === 1) {
@@ -161,12 +196,12 @@ export class Translator extends Emitter {
   }
 
   /** Local i (of the function, or of the callee being expanded) as a stack entry. */
-  private localEntry(i: number): Ent {
+  localEntry(i: number): Ent {
     if (this.inl === null) return { k: this.localKinds[i], s: i, c: 0 };
     const alias = this.inl.aliases.get(i);
     return alias ? { ...alias } : { k: this.inl.kinds[i], s: this.nOwnLocals + i, c: 0 };
   }
-  private localSlot(i: number): number {
+  localSlot(i: number): number {
     return this.inl === null ? i : this.nOwnLocals + i;
   }
 
@@ -177,6 +212,8 @@ export class Translator extends Emitter {
     const r = new Reader(this.mod.bytes, body.start, body.end);
     const ins = new Instr();
     this.blocks.push({ kind: B_FUNC, height: 0, params: [], results: this.type.results.map(kindOf), patches: [], start: 0, elsePatch: -1 });
+    // run() clears locals to null; v128 ones start as the zero vector.
+    for (let i = this.type.params.length; i < this.nOwnLocals; i++) if (this.localKinds[i] === K_V) this.emit(OP.V_CONST, i, this.zeroV());
     while (this.blocks.length > 0) {
       readInstr(r, ins, this.space);
       if (this.dead) this.skip(ins);
@@ -187,6 +224,7 @@ export class Translator extends Emitter {
       index: this.index,
       ops: this.code.slice(0, this.n),
       consts: this.consts.slice(0, this.nConsts),
+      objs: this.objs,
       nParams: this.type.params.length,
       nLocals: this.base,
       frameSize: Math.max(this.base + this.maxDepth, results.length, 1),
@@ -198,13 +236,20 @@ export class Translator extends Emitter {
     };
   }
 
-  private skip(ins: Instr): void {
+  skip(ins: Instr): void {
     switch (ins.op.name) {
-      case 'block': case 'loop': case 'if': case 'try_table':
+      case 'block': case 'loop': case 'if': case 'try_table': case 'try':
         this.deadNest++;
         return;
       case 'else':
         if (this.deadNest === 0) this.elseOf();
+        return;
+      case 'catch': case 'catch_all':
+        if (this.deadNest === 0) legacyCatch(this, ins);
+        return;
+      case 'delegate':
+        if (this.deadNest > 0) this.deadNest--;
+        else legacyDelegate(this, ins.a);
         return;
       case 'end':
         if (this.deadNest > 0) this.deadNest--;
@@ -213,12 +258,12 @@ export class Translator extends Emitter {
     }
   }
 
-  private blockSig(bt: number): [number[], number[]] {
+  blockSig(bt: number): [number[], number[]] {
     const [params, results] = blockSignature(this.mod.typeDefs, bt);
     return [params.map(kindOf), results.map(kindOf)];
   }
 
-  private enter(kind: number, bt: number): Block {
+  enter(kind: number, bt: number): Block {
     const [params, results] = this.blockSig(bt);
     this.flushAll();
     const b: Block = { kind, height: this.stack.length - params.length, params, results, patches: [], start: this.label(), elsePatch: -1 };
@@ -226,7 +271,7 @@ export class Translator extends Emitter {
     return b;
   }
 
-  private end(): void {
+  end(): void {
     const b = this.blocks[this.blocks.length - 1];
     if (b.kind === B_FUNC) {
       if (!this.dead) this.returnValues();
@@ -235,7 +280,8 @@ export class Translator extends Emitter {
     }
     if (!this.dead) this.moveTo(b.height, b.results);
     this.blocks.pop();
-    if (b.kind === B_TRY) this.landingPads(b);
+    if (b.kind === B_TRY) tryTableEnd(this, b);
+    else if (b.kind === B_LEGACY) legacyEnd(this, b);
     if (b.elsePatch >= 0) this.code[b.elsePatch] = this.n; // an if without else
     const here = this.label();
     for (const p of b.patches) this.code[p] = here;
@@ -243,30 +289,11 @@ export class Translator extends Emitter {
     this.dead = false;
   }
 
-  /**
-   * After a try_table's body: one landing pad per catch clause. When run() catches an exception
-   * inside the body it writes the clause's values (payload, exnref) to the slots at the try's
-   * height, as if pushed there, and continues at the pad, which branches like `br` would.
-   */
-  private landingPads(b: Block): void {
-    const h: Handler = { start: b.start, end: this.n, clauses: [] };
-    if (!this.dead) b.patches.push(this.emit(OP.BR, 0) + 1);
-    for (const c of b.catches!) {
-      const kinds = c.kind < 2 ? this.tagParams(c.tag).map(kindOf) : [];
-      if (c.kind === 1 || c.kind === 3) kinds.push(K_R);
-      this.stack.length = b.height;
-      for (const k of kinds) this.pushOwn(k);
-      h.clauses.push({ tag: c.kind < 2 ? c.tag : -1, pad: this.label(), at: this.own(b.height), kinds: Uint8Array.from(kinds), ref: c.kind === 1 || c.kind === 3 });
-      this.branch(c.label);
-    }
-    this.handlers.push(h);
-  }
-
-  private tagParams(tag: number): ValType[] {
+  tagParams(tag: number): ValType[] {
     return (this.mod.typeDefs[this.mod.tags[tag].typeIndex].comp as FuncType).params;
   }
 
-  private elseOf(): void {
+  elseOf(): void {
     const b = this.blocks[this.blocks.length - 1];
     if (!this.dead) {
       this.moveTo(b.height, b.results);
@@ -278,13 +305,13 @@ export class Translator extends Emitter {
     this.dead = false;
   }
 
-  private resetStack(height: number, kinds: number[]): void {
+  resetStack(height: number, kinds: number[]): void {
     this.stack.length = height;
     for (const k of kinds) this.pushOwn(k);
   }
 
   /** Moves the top values (of `kinds`) to the slots of depth `height`… (no pops). */
-  private moveTo(height: number, kinds: number[]): void {
+  moveTo(height: number, kinds: number[]): void {
     const n = kinds.length;
     const top = this.stack.length - n;
     for (let i = 0; i < n; i++) {
@@ -298,7 +325,7 @@ export class Translator extends Emitter {
   }
 
   /** Moves the results to slots 0… and returns. */
-  private returnValues(): void {
+  returnValues(): void {
     const kinds = this.blocks[0].results;
     const n = kinds.length;
     const top = this.stack.length - n;
@@ -326,7 +353,7 @@ export class Translator extends Emitter {
   }
 
   /** Whether a branch to block depth l needs moves (values not already in the target slots). */
-  private branchMoves(l: number): boolean {
+  branchMoves(l: number): boolean {
     const b = this.blocks[this.blocks.length - 1 - l];
     if (b.kind === B_FUNC) return true;
     const kinds = b.kind === B_LOOP ? b.params : b.results;
@@ -336,7 +363,7 @@ export class Translator extends Emitter {
   }
 
   /** Emits an unconditional branch to block depth l (with its moves). */
-  private branch(l: number): void {
+  branch(l: number): void {
     const b = this.blocks[this.blocks.length - 1 - l];
     if (b.kind === B_FUNC) {
       this.returnValues();
@@ -346,8 +373,22 @@ export class Translator extends Emitter {
     this.jump(OP.BR, [], l);
   }
 
+  /**
+   * A conditional branch to label depth l: `op` (operands `pre`, then the target) jumps when the
+   * condition holds; when the branch needs moves, its negation `neg` skips them instead.
+   */
+  condBranch(op: number, neg: number, pre: number[], l: number): void {
+    if (!this.branchMoves(l)) {
+      this.jump(op, pre, l);
+      return;
+    }
+    const skip = this.emit(neg, ...pre, 0) + 1 + pre.length;
+    this.branch(l);
+    this.code[skip] = this.label();
+  }
+
   /** Emits a jump op with operands `pre` and the target of block depth l as its last word. */
-  private jump(op: number, pre: number[], l: number): void {
+  jump(op: number, pre: number[], l: number): void {
     const b = this.blocks[this.blocks.length - 1 - l];
     if (b.kind === B_LOOP) this.emit(op, ...pre, b.start);
     else b.patches.push(this.emit(op, ...pre, 0) + 1 + pre.length);
@@ -357,7 +398,7 @@ export class Translator extends Emitter {
    * Pops an i32 condition and returns [op, operands] of a conditional jump taken when the
    * condition is true (or false, if `negate`), fusing a comparison computed just before.
    */
-  private condJump(negate: boolean): [number, number[]] {
+  condJump(negate: boolean): [number, number[]] {
     const d = this.stack.length - 1;
     const e = this.stack[d];
     if (e.s === this.own(d) && this.lastEnd === this.n && this.code[this.lastDst] === e.s) {
@@ -380,7 +421,7 @@ export class Translator extends Emitter {
     return [negate ? OP.BR_UNLESS : OP.BR_IF, [c]];
   }
 
-  private instr(ins: Instr): void {
+  instr(ins: Instr): void {
     const name = ins.op.name;
     switch (name) {
       case 'nop':
@@ -489,29 +530,40 @@ export class Translator extends Emitter {
       }
       case 'br_on_null': {
         const x = this.stack.pop()!;
-        if (!this.branchMoves(ins.a)) this.jump(OP.BR_IF_NULL, [x.s], ins.a);
-        else {
-          const skip = this.emit(OP.BR_IF_NONNULL, x.s, 0) + 2;
-          this.branch(ins.a);
-          this.code[skip] = this.label();
-        }
+        this.condBranch(OP.BR_IF_NULL, OP.BR_IF_NONNULL, [x.s], ins.a);
         this.stack.push(x);
         return;
       }
       case 'br_on_non_null': {
         const x = this.stack[this.stack.length - 1];
-        if (!this.branchMoves(ins.a)) this.jump(OP.BR_IF_NONNULL, [x.s], ins.a);
-        else {
-          const skip = this.emit(OP.BR_IF_NULL, x.s, 0) + 2;
-          this.branch(ins.a);
-          this.code[skip] = this.label();
-        }
+        this.condBranch(OP.BR_IF_NONNULL, OP.BR_IF_NULL, [x.s], ins.a);
         this.stack.pop();
         return;
       }
       case 'try_table': {
         const b = this.enter(B_TRY, ins.a);
         b.catches = ins.catches.map((c) => ({ ...c }));
+        openHandler(this, b);
+        return;
+      }
+      case 'try':
+        legacyTry(this, ins);
+        return;
+      case 'catch': case 'catch_all':
+        legacyCatch(this, ins);
+        return;
+      case 'delegate':
+        legacyDelegate(this, ins.a);
+        return;
+      case 'rethrow':
+        legacyRethrow(this, ins.a);
+        return;
+      case 'br_on_cast': case 'br_on_cast_fail': {
+        // flags bit 1: the target type is nullable; the reference stays on the stack either way.
+        const x = this.stack[this.stack.length - 1];
+        const pre = [x.s, ins.d, (ins.a & 2) !== 0 ? 1 : 0];
+        const [yes, no] = name === 'br_on_cast' ? [OP.BR_ON_CAST, OP.BR_ON_CAST_FAIL] : [OP.BR_ON_CAST_FAIL, OP.BR_ON_CAST];
+        this.condBranch(yes, no, pre, ins.b);
         return;
       }
       case 'throw': {
@@ -605,24 +657,25 @@ export class Translator extends Emitter {
     }
     const num = NUMOPS.get(name);
     if (num) {
-      this.numeric(num.op, num.args, num.res, num.fn);
+      numeric(this, num.op, num.args, num.res, num.fn);
       return;
     }
     const mem = MEMOPS.get(name);
     if (mem) {
-      this.memory(ins, mem);
+      memory(this, ins, mem);
       return;
     }
-    const misc = MISCOPS.get(name);
-    if (misc) {
-      this.misc(ins, misc);
+    const mi = MISCOPS.get(name);
+    if (mi) {
+      misc(this, ins, mi);
       return;
     }
+    if (translateSimd(this, ins) || translateGc(this, ins)) return;
     throw new Error(`not yet implemented: instruction ${name} in the interpreter`);
   }
 
   /** The negation of a conditional jump from condJump. */
-  private condJump2(op: number, pre: number[]): [number, number[]] {
+  condJump2(op: number, pre: number[]): [number, number[]] {
     if (op === OP.BR_IF) return [OP.BR_UNLESS, pre];
     if (op === OP.BR_UNLESS) return [OP.BR_IF, pre];
     for (const [, [yes, no]] of FUSE) if (yes === op) return [no, pre];
@@ -630,144 +683,18 @@ export class Translator extends Emitter {
   }
 
   /** The slot of a popped entry that was at depth d (constants go to their own slot). */
-  private slotOf(e: Ent, d: number): number {
+  slotOf(e: Ent, d: number): number {
     if (e.s >= 0) return e.s;
     this.note(d);
     this.constTo(e, this.own(d));
     return this.own(d);
   }
 
-  private numeric(op: number, args: string, res: string, fn: number): void {
-    const rk = res === 'I' ? K_I : res === 'L' ? K_L : K_D;
-    if (args.length === 2) {
-      const b = this.stack[this.stack.length - 1];
-      if (b.s < 0 && b.k === K_L && this.i64WithK(op, fn, b)) return;
-      const withK = b.k === K_I ? WITH_K.get(op) : undefined;
-      if (b.s < 0 && withK) {
-        this.stack.pop();
-        const a = this.popSlot();
-        this.emitResult(withK[0], this.pushOwn(rk), a, withK[1](b.c));
-        return;
-      }
-      const bs = this.popSlot();
-      const as = this.popSlot();
-      const d = this.pushOwn(rk);
-      if (fn >= 0) this.emitResult(op, d, as, bs, fn);
-      else this.emitResult(op, d, as, bs);
-      return;
-    }
-    const a = this.popSlot();
-    const d = this.pushOwn(rk);
-    if (fn >= 0) this.emitResult(op, d, a, 0, fn);
-    else this.emitResult(op, d, a);
-  }
-
-  /** i64 add/sub/and/or/xor and shifts/rotations with a constant right operand. */
-  private i64WithK(op: number, fn: number, b: Ent): boolean {
-    const lo = b.c, hi = b.h!;
-    const name = fn >= 0 ? FN_NAMES[fn] : '';
-    let emitK: ((d: number, a: number) => void) | null = null;
-    if (op === OP.I64_ADD) emitK = (d, a) => this.emitResult(OP.I64_ADD_K, d, a, lo, hi);
-    else if (op === OP.I64_SUB) {
-      // x - c = x + (-c): two's complement negation of the pair
-      const nlo = -lo | 0;
-      const nhi = (~hi + (lo === 0 ? 1 : 0)) | 0;
-      emitK = (d, a) => this.emitResult(OP.I64_ADD_K, d, a, nlo, nhi);
-    } else if (op === OP.I64_AND) emitK = (d, a) => this.emitResult(OP.I64_AND_K, d, a, lo, hi);
-    else if (op === OP.I64_OR) emitK = (d, a) => this.emitResult(OP.I64_OR_K, d, a, lo, hi);
-    else if (op === OP.I64_XOR) emitK = (d, a) => this.emitResult(OP.I64_XOR_K, d, a, lo, hi);
-    else if (SHIFTS_K[name] !== undefined) {
-      let n = lo & 63;
-      let kop = SHIFTS_K[name];
-      if (name === 'i64.rotr') n = (64 - n) & 63;
-      if (n === 0) kop = OP.MOV_L;
-      emitK = (d, a) => (kop === OP.MOV_L ? this.emitResult(OP.MOV_L, d, a) : this.emitResult(kop, d, a, n));
-    }
-    if (emitK === null) return false;
-    this.stack.pop();
-    const a = this.popSlot();
-    emitK(this.pushOwn(K_L), a);
-    return true;
-  }
-
-  private memory(ins: Instr, m: { load: boolean; kind: number; width: number; res: number; fast: number; hi: number }): void {
-    const addr64 = this.mod.memories[ins.a].limits.addr64;
-    const fast = ins.a === 0 && !addr64 && ins.offset <= 0x7fffffff && m.fast >= 0;
-    if (fast && m.hi < 0 && this.fuseAddress(m.load, m.fast, ins.offset)) return;
-    if (m.load) {
-      const a = this.popSlot();
-      const d = this.pushOwn(m.res);
-      if (fast) {
-        this.emitResult(m.fast, d, a, ins.offset);
-        if (m.hi >= 0) this.emit(m.hi, d);
-      } else this.emitResult(OP.LOAD_ANY, d, a, m.kind, this.constant(ins.offset), ins.a, addr64 ? 1 : 0);
-      return;
-    }
-    const v = this.popSlot();
-    const a = this.popSlot();
-    if (fast) this.emit(m.fast, v, a, ins.offset);
-    else this.emit(OP.STORE_ANY, v, a, m.kind, this.constant(ins.offset), ins.a, addr64 ? 1 : 0);
-  }
-
-  /**
-   * A load or store whose address is an i32.add computed just before: one op adds and accesses
-   * (the sum wraps to 32 bits first, exactly as the separate add would).
-   */
-  private fuseAddress(load: boolean, op: number, offset: number): boolean {
-    const fused = AT.get(op);
-    if (fused === undefined) return false;
-    const da = this.stack.length - (load ? 1 : 2);
-    const a = this.stack[da];
-    if (!load && this.stack[da + 1].s < 0) return false; // the value's constant would be emitted after the add
-    if (a.s !== this.own(da) || this.lastEnd !== this.n || this.code[this.lastDst] !== a.s || this.code[this.lastStart] !== OP.I32_ADD) return false;
-    const x = this.code[this.lastStart + 2];
-    const y = this.code[this.lastStart + 3];
-    this.n = this.lastStart;
-    if (load) {
-      this.stack.pop();
-      this.emitResult(fused, this.pushOwn(this.loadKind(op)), x, y, offset);
-    } else {
-      const v = this.stack.pop()!.s;
-      this.stack.pop();
-      this.emit(fused, v, x, y, offset);
-    }
-    return true;
-  }
-
-  private loadKind(op: number): number {
-    return op === OP.LOAD_I64 ? K_L : op === OP.LOAD_F64 ? K_D : K_I;
-  }
-
-  /** Memory/table/segment instructions: [MISC, which, i64 mask, operands…, immediates…]. */
-  private misc(ins: Instr, m: { which: number; args: number; res: number; imms: (ins: Instr) => number[] }): void {
-    let mask = 0;
-    const slots: number[] = [];
-    for (let i = m.args - 1; i >= 0; i--) {
-      if (this.stack[this.stack.length - 1].k === K_L) mask |= 1 << i;
-      slots.unshift(this.popSlot());
-    }
-    while (slots.length < 3) slots.push(0);
-    const imms = m.imms(ins);
-    while (imms.length < 2) imms.push(0);
-    if (m.res >= 0) {
-      const d = this.pushOwn(m.res === K_I && this.resultIs64(ins, m.which) ? K_L : m.res);
-      this.emitResult(OP.MISC, d, m.which, mask, ...slots, ...imms);
-    } else this.emit(OP.MISC, 0, m.which, mask, ...slots, ...imms);
-  }
-
-  /** memory.size/grow and table.size/grow return i64 for 64-bit memories and tables. */
-  private resultIs64(ins: Instr, which: number): boolean {
-    const name = MISC_NAMES[which];
-    if (name.startsWith('memory.')) return this.mod.memories[ins.a].limits.addr64;
-    if (name.startsWith('table.')) return this.mod.tables[ins.a].type.limits.addr64;
-    return false;
-  }
-
-  private funcType(f: number): FuncType {
+  funcType(f: number): FuncType {
     return this.mod.typeDefs[this.mod.funcs[f]].comp as FuncType;
   }
 
-  private site(ft: FuncType, type: number): number {
+  site(ft: FuncType, type: number): number {
     let n = 0;
     for (const t of ft.params) n += kindOf(t) === K_L ? 2 : 1;
     return this.sites.push({
@@ -778,7 +705,7 @@ export class Translator extends Emitter {
     }) - 1;
   }
 
-  private call(op: number, f: number, ft: FuncType, type: number): void {
+  call(op: number, f: number, ft: FuncType, type: number): void {
     const site = this.site(ft, type);
     const args = this.popOwn(ft.params.length);
     // The callee's frame starts at the arguments: the slots it may use must count for this frame

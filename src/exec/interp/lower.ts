@@ -1,0 +1,137 @@
+// Translation of numeric, memory and misc (memory/table/segment) instructions over the emitter's
+// translation-time stack (emitter.ts): immediate forms, fused address additions, kind-typed ops.
+
+import type { Instr } from '../../binary/instr.js';
+import { OP } from './ops.js';
+import { FN_NAMES } from './numops.js';
+import { MISC_NAMES } from './memops.js';
+import { K_I, K_L, K_D } from './code.js';
+import type { Emitter, Ent } from './emitter.js';
+import { WITH_K, AT, SHIFTS_K } from './fusion.js';
+
+export function numeric(t: Emitter, op: number, args: string, res: string, fn: number): void {
+  const rk = res === 'I' ? K_I : res === 'L' ? K_L : K_D;
+  if (args.length === 2) {
+    const b = t.stack[t.stack.length - 1];
+    if (b.s < 0 && b.k === K_L && i64WithK(t, op, fn, b)) return;
+    const withK = b.k === K_I ? WITH_K.get(op) : undefined;
+    if (b.s < 0 && withK) {
+      t.stack.pop();
+      const a = t.popSlot();
+      t.emitResult(withK[0], t.pushOwn(rk), a, withK[1](b.c));
+      return;
+    }
+    const bs = t.popSlot();
+    const as = t.popSlot();
+    const d = t.pushOwn(rk);
+    if (fn >= 0) t.emitResult(op, d, as, bs, fn);
+    else t.emitResult(op, d, as, bs);
+    return;
+  }
+  const a = t.popSlot();
+  const d = t.pushOwn(rk);
+  if (fn >= 0) t.emitResult(op, d, a, 0, fn);
+  else t.emitResult(op, d, a);
+}
+
+/** i64 add/sub/and/or/xor and shifts/rotations with a constant right operand. */
+function i64WithK(t: Emitter, op: number, fn: number, b: Ent): boolean {
+  const lo = b.c, hi = b.h!;
+  const name = fn >= 0 ? FN_NAMES[fn] : '';
+  let emitK: ((d: number, a: number) => void) | null = null;
+  if (op === OP.I64_ADD) emitK = (d, a) => t.emitResult(OP.I64_ADD_K, d, a, lo, hi);
+  else if (op === OP.I64_SUB) {
+    // x - c = x + (-c): two's complement negation of the pair
+    const nlo = -lo | 0;
+    const nhi = (~hi + (lo === 0 ? 1 : 0)) | 0;
+    emitK = (d, a) => t.emitResult(OP.I64_ADD_K, d, a, nlo, nhi);
+  } else if (op === OP.I64_AND) emitK = (d, a) => t.emitResult(OP.I64_AND_K, d, a, lo, hi);
+  else if (op === OP.I64_OR) emitK = (d, a) => t.emitResult(OP.I64_OR_K, d, a, lo, hi);
+  else if (op === OP.I64_XOR) emitK = (d, a) => t.emitResult(OP.I64_XOR_K, d, a, lo, hi);
+  else if (SHIFTS_K[name] !== undefined) {
+    let n = lo & 63;
+    let kop = SHIFTS_K[name];
+    if (name === 'i64.rotr') n = (64 - n) & 63;
+    if (n === 0) kop = OP.MOV_L;
+    emitK = (d, a) => (kop === OP.MOV_L ? t.emitResult(OP.MOV_L, d, a) : t.emitResult(kop, d, a, n));
+  }
+  if (emitK === null) return false;
+  t.stack.pop();
+  const a = t.popSlot();
+  emitK(t.pushOwn(K_L), a);
+  return true;
+}
+
+export function memory(t: Emitter, ins: Instr, m: { load: boolean; kind: number; width: number; res: number; fast: number; hi: number }): void {
+  const addr64 = t.mod.memories[ins.a].limits.addr64;
+  const fast = ins.a === 0 && !addr64 && ins.offset <= 0x7fffffff && m.fast >= 0;
+  if (fast && m.hi < 0 && fuseAddress(t, m.load, m.fast, ins.offset)) return;
+  if (m.load) {
+    const a = t.popSlot();
+    const d = t.pushOwn(m.res);
+    if (fast) {
+      t.emitResult(m.fast, d, a, ins.offset);
+      if (m.hi >= 0) t.emit(m.hi, d);
+    } else t.emitResult(OP.LOAD_ANY, d, a, m.kind, t.constant(ins.offset), ins.a, addr64 ? 1 : 0);
+    return;
+  }
+  const v = t.popSlot();
+  const a = t.popSlot();
+  if (fast) t.emit(m.fast, v, a, ins.offset);
+  else t.emit(OP.STORE_ANY, v, a, m.kind, t.constant(ins.offset), ins.a, addr64 ? 1 : 0);
+}
+
+/**
+ * A load or store whose address is an i32.add computed just before: one op adds and accesses
+ * (the sum wraps to 32 bits first, exactly as the separate add would).
+ */
+function fuseAddress(t: Emitter, load: boolean, op: number, offset: number): boolean {
+  const fused = AT.get(op);
+  if (fused === undefined) return false;
+  const da = t.stack.length - (load ? 1 : 2);
+  const a = t.stack[da];
+  if (!load && t.stack[da + 1].s < 0) return false; // the value's constant would be emitted after the add
+  if (a.s !== t.own(da) || t.lastEnd !== t.n || t.code[t.lastDst] !== a.s || t.code[t.lastStart] !== OP.I32_ADD) return false;
+  const x = t.code[t.lastStart + 2];
+  const y = t.code[t.lastStart + 3];
+  t.n = t.lastStart;
+  if (load) {
+    t.stack.pop();
+    t.emitResult(fused, t.pushOwn(loadKind(t, op)), x, y, offset);
+  } else {
+    const v = t.stack.pop()!.s;
+    t.stack.pop();
+    t.emit(fused, v, x, y, offset);
+  }
+  return true;
+}
+
+function loadKind(t: Emitter, op: number): number {
+  return op === OP.LOAD_I64 ? K_L : op === OP.LOAD_F64 ? K_D : K_I;
+}
+
+/** Memory/table/segment instructions: [MISC, which, i64 mask, operands…, immediates…]. */
+export function misc(t: Emitter, ins: Instr, m: { which: number; args: number; res: number; imms: (ins: Instr) => number[] }): void {
+  let mask = 0;
+  const slots: number[] = [];
+  for (let i = m.args - 1; i >= 0; i--) {
+    if (t.stack[t.stack.length - 1].k === K_L) mask |= 1 << i;
+    slots.unshift(t.popSlot());
+  }
+  while (slots.length < 3) slots.push(0);
+  const imms = m.imms(ins);
+  while (imms.length < 2) imms.push(0);
+  if (m.res >= 0) {
+    const d = t.pushOwn(m.res === K_I && resultIs64(t, ins, m.which) ? K_L : m.res);
+    t.emitResult(OP.MISC, d, m.which, mask, ...slots, ...imms);
+  } else t.emit(OP.MISC, 0, m.which, mask, ...slots, ...imms);
+}
+
+/** memory.size/grow and table.size/grow return i64 for 64-bit memories and tables. */
+function resultIs64(t: Emitter, ins: Instr, which: number): boolean {
+  const name = MISC_NAMES[which];
+  if (name.startsWith('memory.')) return t.mod.memories[ins.a].limits.addr64;
+  if (name.startsWith('table.')) return t.mod.tables[ins.a].type.limits.addr64;
+  return false;
+}
+
