@@ -29,17 +29,25 @@ async function measure(entry: string, plugins: Plugin[] = [], platform: 'neutral
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-/** The heaviest source directories of a bundle (bytes each contributes to the minified output). */
-function weights(meta: Metafile, top = 8): string {
+/** Bytes each group of source files contributes to the minified output, heaviest first. */
+function weights(meta: Metafile, group: (path: string) => string, top = 8): string {
   const by = new Map<string, number>();
   for (const out of Object.values(meta.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) {
-      const group = /simd/.test(path) ? 'SIMD (exec/simd*, compile/simd*)' : path.split('/').slice(0, path.includes('/exec/') ? 3 : 2).join('/');
-      by.set(group, (by.get(group) ?? 0) + bytesInOutput);
-    }
+    for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) by.set(group(path), (by.get(group(path)) ?? 0) + bytesInOutput);
   }
   return [...by].sort((a, b) => b[1] - a[1]).slice(0, top).map(([g, n]) => `${g} ${kb(n)}`).join(', ');
 }
+/** By directory (exec/ by subdirectory), SIMD apart. */
+const byDirectory = (path: string): string =>
+  (/simd/.test(path) ? 'SIMD (exec/simd*, compile/simd*)' : path.split('/').slice(0, path.includes('/exec/') ? 3 : 2).join('/'));
+/** By proposal: what each feature beyond the MVP costs, wherever its code lives. */
+const byFeature = (path: string): string =>
+  /simd/.test(path) ? 'SIMD'
+    : /gcops|runtime\/gc|gcobject|body-ref|canon/.test(path) ? 'GC and typed references'
+      : /\/eh\.ts|exn|exception|tag\.ts/.test(path) ? 'exception handling'
+        : /builtins/.test(path) ? 'JS string builtins'
+          : /split|inline/.test(path) ? 'compile tier: inlining and splitting'
+            : 'MVP and the rest';
 
 const sizes = new Map<string, Size>();
 async function size(name: string, ...args: Parameters<typeof measure>): Promise<Size> {
@@ -60,7 +68,8 @@ test('sizes per entry (minified / gzipped)', async (t) => {
   ];
   for (const [name, s] of rows) t.diagnostic(`${name}: ${kb(s.min)} min, ${kb(s.gzip)} gzip`);
   t.diagnostic(`interpreter tier: +${kb(full.min - core.min)} min, +${kb(full.gzip - core.gzip)} gzip`);
-  t.diagnostic(`core's heaviest parts: ${weights(core.meta)}`);
+  t.diagnostic(`core by directory: ${weights(core.meta, byDirectory)}`);
+  t.diagnostic(`core by feature: ${weights(core.meta, byFeature)}`);
   // The separate entries really are separate: the text format and WASI stay out of the core.
   const inputs = Object.keys(core.meta.inputs);
   assert.deepEqual(inputs.filter((p) => /^src\/(text|wasi|cli|script)\//.test(p)), []);
@@ -68,16 +77,18 @@ test('sizes per entry (minified / gzipped)', async (t) => {
   assert.ok(!inputs.some((p) => p.startsWith('src/exec/interp/') && !p.endsWith('select.ts')), 'the stub replaced the interpreter');
 });
 
-// The lead's budget. Measured 2026-11-25: 188 KB / 58 KB (compile tier, validator, JS API and SIMD
-// weigh most; see the diagnostics above). Marked todo until the core is trimmed: the assertion runs and reports.
-test('core within budget: 100 KB minified, 30 KB gzipped', { todo: 'core is ~1.9x over budget (report in the diagnostics)' }, async () => {
+// The lead's budget. Measured 2026-11-25 at 6eb0583: 177 KB / 57 KB (issue #9 started from 199 KB /
+// 61 KB). What remains is code, not waste: per feature and directory in the diagnostics above; property
+// mangling would save ~5 KB minified and ~0.1 KB gzipped (measured), so 100 / 30 needs features out of
+// the core (see docs/package.md). Marked todo until then: the assertion runs and reports.
+test('core within budget: 100 KB minified, 30 KB gzipped', { todo: 'core is ~1.8x over budget (report in the diagnostics)' }, async () => {
   const core = await size('core', 'src/index.ts', [noInterpreter]);
   assert.ok(core.min <= 100 * 1024, `minified ${kb(core.min)} > 100 KB (over by ${kb(core.min - 100 * 1024)})`);
   assert.ok(core.gzip <= 30 * 1024, `gzipped ${kb(core.gzip)} > 30 KB (over by ${kb(core.gzip - 30 * 1024)})`);
 });
 
-// A ratchet that does fail meanwhile: the core may not grow past ~17% over what it weighs today.
-test('core does not grow past 220 KB minified / 68 KB gzipped', async () => {
+// A ratchet that does fail meanwhile: the core may not grow past a little above what it weighs today.
+test('core does not grow past 186 KB minified / 61 KB gzipped', async () => {
   const core = await size('core', 'src/index.ts', [noInterpreter]);
-  assert.ok(core.min <= 220 * 1024 && core.gzip <= 68 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
+  assert.ok(core.min <= 186 * 1024 && core.gzip <= 61 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
 });
