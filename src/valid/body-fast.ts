@@ -72,35 +72,37 @@ for (let b = 0; b < 256; b++) {
 const BT_RESULTS: (readonly ValType[])[] = [];
 for (const t of [I32, I64, F32, F64, V128]) BT_RESULTS[t] = [t];
 
-/** Per module, the function type (null: none, left to `step`) of each function and of each type index. */
-interface Sigs { funcs: (FuncType | null)[]; types: (FuncType | null)[] }
-const sigs = new WeakMap<Module, Sigs>();
+/**
+ * Per module, the function type (null: none, left to `step`) of each function and of each type
+ * index. Two maps of plain arrays, not one map of {funcs, types} records: optimised code that reads
+ * a record's field depends on the kind of array found there so far, and a module whose arrays
+ * differ would throw that code away.
+ */
+const sigFuncs = new WeakMap<Module, (FuncType | null)[]>();
+const sigTypes = new WeakMap<Module, (FuncType | null)[]>();
 
-function sigsOf(m: Module): Sigs {
-  let s = sigs.get(m);
-  if (s === undefined) {
-    const types = new Array<FuncType | null>(m.types.length);
-    for (let i = 0; i < m.types.length; i++) {
-      const c = m.typeDefs[i].comp;
-      types[i] = c.kind === KIND_FUNC ? c : null;
-    }
-    const funcs = new Array<FuncType | null>(m.funcs.length);
-    for (let i = 0; i < m.funcs.length; i++) {
-      const x = m.funcs[i];
-      funcs[i] = x < types.length ? types[x] : null;
-    }
-    sigs.set(m, (s = { funcs, types }));
+function computeSigs(m: Module): void {
+  const types: (FuncType | null)[] = [];
+  for (let i = 0; i < m.types.length; i++) {
+    const c = m.typeDefs[i].comp;
+    types.push(c.kind === KIND_FUNC ? c : null);
   }
-  return s;
+  const funcs: (FuncType | null)[] = [];
+  for (let i = 0; i < m.funcs.length; i++) {
+    const x = m.funcs[i];
+    funcs.push(x < types.length ? types[x] : null);
+  }
+  sigFuncs.set(m, funcs);
+  sigTypes.set(m, types);
 }
 
 /** Validates the bodies of functions first..last-1 of `m` (defined functions). */
 export function runBodies(st: FuncState, m: Module, first: number, last: number): void {
   const bytes = m.bytes;
   const r = st.r;
-  const sig = sigsOf(m);
-  const fts = sig.funcs;
-  const tts = sig.types;
+  if (!sigFuncs.has(m)) computeSigs(m);
+  const fts = sigFuncs.get(m)!;
+  const tts = sigTypes.get(m)!;
   // call_indirect on table 0 is plain when that table is a 32-bit table of exactly funcref.
   const table0 = m.tables.length > 0 && m.tables[0].type.elem === FUNCREF && !m.tables[0].type.limits.addr64;
   const globals = m.globals;

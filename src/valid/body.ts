@@ -73,20 +73,38 @@ export function validateFunction(m: Module, funcIndex: number): void {
   validateFunctions(m, funcIndex, funcIndex + 1);
 }
 
+/** Code bytes validated per call of the main loop (see validateFunctions). */
+const CHUNK_BYTES = 1 << 17;
+
 /**
- * Validates the bodies of functions first..last-1 (defined functions) of `m`, in one call of the
- * main loop: V8 then optimises that loop once (on-stack), not once more for being called often.
+ * Validates the bodies of functions first..last-1 (defined functions) of `m`, calling the main
+ * loop once per CHUNK_BYTES of code: a call that starts after V8 has finished optimising the
+ * loop (in the background) enters the optimised code at once, where one long call would go on in
+ * the interpreter until an on-stack replacement is compiled for it too.
  */
-export function validateFunctions(m: Module, first: number, last: number): void {
+export function validateFunctions(m: Module, first: number, last: number, st: FuncState = state): void {
   try {
-    runBodies(state, m, first, last);
+    const codes = m.codes;
+    const base = m.numImportedFuncs;
+    let from = first;
+    while (from < last) {
+      let to = from;
+      let bytes = 0;
+      while (to < last && bytes < CHUNK_BYTES) {
+        const c = codes[to - base];
+        bytes += c === undefined ? 0 : c.end - c.start;
+        to++;
+      }
+      runBodies(st, m, from, to);
+      from = to;
+    }
   } finally {
     // The state outlives the call: let go of the module, so that the bytes of a refused module
     // (WebAssembly.validate returning false) are not kept alive until the next validation.
-    state.m = NO_MODULE;
-    state.r.bytes = NO_MODULE.bytes;
-    state.ins.bytes = null;
-    state.space.map = null;
+    st.m = NO_MODULE;
+    st.r.bytes = NO_MODULE.bytes;
+    st.ins.bytes = null;
+    st.space.map = null;
   }
 }
 

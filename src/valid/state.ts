@@ -39,27 +39,42 @@ export class FuncState {
   returns: readonly ValType[] = EMPTY;
 
   // Operand stack.
-  vals = new Int32Array(64);
+  vals: Int32Array;
   sp = 0;
 
   // Control stack; label/result types are references to existing arrays (no copies).
   depth = 0;
-  kind = new Uint8Array(16);
-  height = new Int32Array(16);
-  initHeight = new Int32Array(16);
-  unreach = new Uint8Array(16);
-  starts: (readonly ValType[])[] = [];
-  ends: (readonly ValType[])[] = [];
+  kind: Uint8Array;
+  height: Int32Array;
+  initHeight: Int32Array;
+  unreach: Uint8Array;
+  // (As long as the typed arrays: stores stay in bounds, which optimised code relies on.)
+  starts: (readonly ValType[])[];
+  ends: (readonly ValType[])[];
   /** The innermost frame's height and unreachable flag, copied out of the arrays for pop's sake. */
   floor = 0;
   dead = false;
 
   // Locals: types, initialisation status, and the stack of locals set since function entry.
   numLocals = 0;
-  localTypes = new Int32Array(64);
-  localInit = new Uint8Array(64);
-  inits = new Int32Array(64); // as long as localTypes: each local is recorded at most once
+  localTypes: Int32Array;
+  localInit: Uint8Array;
+  inits: Int32Array; // as long as localTypes: each local is recorded at most once
   initSp = 0;
+
+  /** Initial capacities (they grow as needed): the warm-up uses tiny ones to take the growing paths. */
+  constructor(stack = 64, ctrl = 16, locals = 64) {
+    this.vals = new Int32Array(stack);
+    this.kind = new Uint8Array(ctrl);
+    this.height = new Int32Array(ctrl);
+    this.initHeight = new Int32Array(ctrl);
+    this.unreach = new Uint8Array(ctrl);
+    this.starts = new Array<readonly ValType[]>(ctrl).fill(EMPTY);
+    this.ends = new Array<readonly ValType[]>(ctrl).fill(EMPTY);
+    this.localTypes = new Int32Array(locals);
+    this.localInit = new Uint8Array(locals);
+    this.inits = new Int32Array(locals);
+  }
 
   fail(message: string, at = this.ins.pos): never {
     return this.r.fail(`in function ${this.func}: ${message}`, at);
@@ -205,6 +220,10 @@ export class FuncState {
     const height = new Int32Array(n); height.set(this.height); this.height = height;
     const initHeight = new Int32Array(n); initHeight.set(this.initHeight); this.initHeight = initHeight;
     const unreach = new Uint8Array(n); unreach.set(this.unreach); this.unreach = unreach;
+    for (let i = this.starts.length; i < n; i++) {
+      this.starts.push(EMPTY);
+      this.ends.push(EMPTY);
+    }
   }
 
   /** Data segments may be named in code only when the data count section announced them. */
