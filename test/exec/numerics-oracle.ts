@@ -41,23 +41,41 @@ export function section(id: number, body: number[], out: number[]): void {
   out.push(...body);
 }
 
-/** A module exporting each op under its name, with float operands and results as bits. */
-export function oracleModule(ops: Op[]): Uint8Array<ArrayBuffer> {
+/** One exported function of a test module: its name, types and body (locals, code, end). */
+export interface TestFunc { name: string; params: number[]; results: number[]; body: number[] }
+
+/** A module exporting each of `fns` under its name (with `memory`, also one page as "mem"). */
+export function funcsModule(fns: TestFunc[], memory = false): Uint8Array<ArrayBuffer> {
   const types: number[] = [], funcs: number[] = [], exports: number[] = [], code: number[] = [];
-  uleb(ops.length, types);
-  uleb(ops.length, funcs);
-  uleb(ops.length, exports);
-  uleb(ops.length, code);
-  ops.forEach((op, i) => {
+  for (const v of [types, funcs, code]) uleb(fns.length, v);
+  uleb(fns.length + (memory ? 1 : 0), exports);
+  if (memory) exports.push(3, 0x6d, 0x65, 0x6d, 0x02, 0x00);
+  fns.forEach((f, i) => {
     types.push(0x60);
-    uleb(op.params.length, types);
-    for (const p of op.params) types.push(TYPE_CODE[BITS_TYPE[p]]);
-    types.push(1, TYPE_CODE[BITS_TYPE[op.result]]);
+    uleb(f.params.length, types);
+    types.push(...f.params);
+    uleb(f.results.length, types);
+    types.push(...f.results);
     uleb(i, funcs);
-    const name = new TextEncoder().encode(op.name);
+    const name = new TextEncoder().encode(f.name);
     uleb(name.length, exports);
     exports.push(...name, 0x00);
     uleb(i, exports);
+    uleb(f.body.length, code);
+    code.push(...f.body);
+  });
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  section(1, types, out);
+  section(3, funcs, out);
+  if (memory) section(5, [1, 0, 1], out);
+  section(7, exports, out);
+  section(10, code, out);
+  return new Uint8Array(out);
+}
+
+/** A module exporting each op under its name, with float operands and results as bits. */
+export function oracleModule(ops: Op[]): Uint8Array<ArrayBuffer> {
+  return funcsModule(ops.map((op) => {
     const body: number[] = [0x00]; // no locals
     op.params.forEach((p, j) => {
       body.push(0x20, j);
@@ -68,15 +86,8 @@ export function oracleModule(ops: Op[]): Uint8Array<ArrayBuffer> {
     if (op.result === 'f32') body.push(0xbc);
     if (op.result === 'f64') body.push(0xbd);
     body.push(0x0b);
-    uleb(body.length, code);
-    code.push(...body);
-  });
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(1, types, out);
-  section(3, funcs, out);
-  section(7, exports, out);
-  section(10, code, out);
-  return new Uint8Array(out);
+    return { name: op.name, params: op.params.map((p) => TYPE_CODE[BITS_TYPE[p]]), results: [TYPE_CODE[BITS_TYPE[op.result]]], body };
+  }));
 }
 
 export function oracle(ops: Op[]): Record<string, (...args: Bits[]) => Bits> {

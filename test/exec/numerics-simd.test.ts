@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as N from '../../src/exec/numerics.js';
 import { OPS, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
 import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
-import { uleb, section } from './numerics-oracle.js';
+import { uleb, funcsModule } from './numerics-oracle.js';
 import { Rng, I32_EDGES, F32_EDGES, F64_EDGES, I64_EDGES } from './numerics-inputs.js';
 
 // NUMERICS_SCALE / NUMERICS_SEED as in numerics-diff.test.ts.
@@ -44,20 +44,8 @@ function cases(): Case[] {
 const boundary = (t: number): number[] => (t === V128 ? [I64, I64] : t === F32 ? [I32] : t === F64 ? [I64] : [t]);
 
 function oracleModule(cs: Case[]): Uint8Array<ArrayBuffer> {
-  const types: number[] = [], funcs: number[] = [], exports: number[] = [], code: number[] = [];
-  for (const v of [types, funcs, exports, code]) uleb(cs.length, v);
-  cs.forEach((c, i) => {
+  return funcsModule(cs.map((c) => {
     const params = c.op.params!.flatMap(boundary), results = c.op.results!.flatMap(boundary);
-    types.push(0x60);
-    uleb(params.length, types);
-    types.push(...params);
-    uleb(results.length, types);
-    types.push(...results);
-    uleb(i, funcs);
-    const name = new TextEncoder().encode(c.name);
-    uleb(name.length, exports);
-    exports.push(...name, 0x00);
-    uleb(i, exports);
     const tmp = params.length; // one v128 local after the parameters
     const body: number[] = [1, 1, V128];
     let p = 0;
@@ -77,15 +65,8 @@ function oracleModule(cs: Case[]): Uint8Array<ArrayBuffer> {
     if (r === F32) body.push(0xbc);
     if (r === F64) body.push(0xbd);
     body.push(0x0b);
-    uleb(body.length, code);
-    code.push(...body);
-  });
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(1, types, out);
-  section(3, funcs, out);
-  section(7, exports, out);
-  section(10, code, out);
-  return new Uint8Array(out);
+    return { name: c.name, params, results, body };
+  }));
 }
 
 // Vectors as two signed i64 halves.
@@ -235,19 +216,9 @@ test('SIMD loads and stores match native WebAssembly', () => {
   }
   // The module: memory 0 exported as "mem"; each function takes the address, then v128 operands
   // as i64 halves, and returns a v128 result as two i64.
-  const types: number[] = [], funcs: number[] = [], exports: number[] = [], code: number[] = [];
-  for (const v of [types, funcs, code]) uleb(cs.length, v);
-  uleb(cs.length + 1, exports);
-  exports.push(3, 0x6d, 0x65, 0x6d, 0x02, 0x00);
-  cs.forEach((c, i) => {
+  const bytes = funcsModule(cs.map((c) => {
     const hasV = c.op.params!.length > 0, retV = c.op.results!.length > 0;
     const params = [I32, ...(hasV ? [I64, I64] : [])], results = retV ? [I64, I64] : [];
-    types.push(0x60, params.length, ...params, results.length, ...results);
-    uleb(i, funcs);
-    const name = new TextEncoder().encode(c.name);
-    uleb(name.length, exports);
-    exports.push(...name, 0x00);
-    uleb(i, exports);
     const body: number[] = [1, 1, V128, 0x20, 0];
     if (hasV) body.push(0x20, 1, 0xfd, 18, 0x20, 2, 0xfd, 30, 1);
     body.push(0xfd);
@@ -257,16 +228,9 @@ test('SIMD loads and stores match native WebAssembly', () => {
     const tmp = params.length;
     if (retV) body.push(0x22, tmp, 0xfd, 29, 0, 0x20, tmp, 0xfd, 29, 1);
     body.push(0x0b);
-    uleb(body.length, code);
-    code.push(...body);
-  });
-  const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(1, types, bytes);
-  section(3, funcs, bytes);
-  section(5, [1, 0, 1], bytes);
-  section(7, exports, bytes);
-  section(10, code, bytes);
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)));
+    return { name: c.name, params, results, body };
+  }), true);
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const native = inst.exports as Record<string, (...a: unknown[]) => unknown>;
   const nativeMem = new Uint8Array((inst.exports.mem as WebAssembly.Memory).buffer);
   const ourMem = new Uint8Array(65536);

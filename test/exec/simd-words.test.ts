@@ -10,7 +10,7 @@ import { OPS, PREFIX_SIMD, type OpInfo } from '../../src/syntax/opcodes.js';
 import { I32, I64, F32, F64, V128 } from '../../src/syntax/types.js';
 import { WORDS } from '../../src/exec/compile/simd-words.js';
 import { TUNING } from '../../src/exec/compile/body.js';
-import { uleb, section } from './numerics-oracle.js';
+import { uleb, funcsModule } from './numerics-oracle.js';
 
 type Namespace = typeof globalThis.WebAssembly;
 const SHUFFLES = [
@@ -40,18 +40,7 @@ function cases(): Case[] {
 // Each function: (i32, i32) -> i32. v128 operands are loaded from 0, 16, 32; i32 operands are the
 // parameters; a memory load instruction reads at parameter 0. A v128 result goes to OUT.
 function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
-  const types = [1, 0x60, 2, I32, I32, 1, I32];
-  const funcs: number[] = [], exports: number[] = [], code: number[] = [];
-  uleb(cs.length, funcs);
-  uleb(cs.length, code);
-  uleb(cs.length + 1, exports);
-  exports.push(3, 109, 101, 109, 0x02, 0); // "mem"
-  cs.forEach((c, i) => {
-    funcs.push(0);
-    const name = new TextEncoder().encode(`f${i}`);
-    uleb(name.length, exports);
-    exports.push(...name, 0x00);
-    uleb(i, exports);
+  return funcsModule(cs.map((c, i) => {
     const body: number[] = [2, 4, V128, 1, I64]; // locals 2..5: v128, 6: i64
     const memory = c.op.imm === 'memarg' || c.op.imm === 'memlane';
     const vector = c.op.results![0] === V128;
@@ -87,16 +76,8 @@ function moduleOf(cs: Case[]): Uint8Array<ArrayBuffer> {
     }
     if (vector || r === undefined) body.push(0x41, 0); // result 0
     body.push(0x0b);
-    uleb(body.length, code);
-    code.push(...body);
-  });
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(1, types, out);
-  section(3, funcs, out);
-  section(5, [1, 0, 1], out);
-  section(7, exports, out);
-  section(10, code, out);
-  return new Uint8Array(out);
+    return { name: `f${i}`, params: [I32, I32], results: [I32], body };
+  }), true);
 }
 
 let seed = 0x9e3779b9 | 0;
