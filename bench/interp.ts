@@ -2,8 +2,11 @@
 // of test/realworld (small inputs), each run in a fresh process, under plain node and under
 // `node --jitless` (where no JavaScript is compiled to machine code: the setting the interpreter is
 // for, next to eval-free pages). Ratios measured side by side in this one run; outputs checked
-// against native WebAssembly.
+// against native WebAssembly. Then the proposals polywasm does not run: the SIMD kernels of
+// bench/simd (clang -msimd128, and the same C without SIMD) and a GC kernel (below), interpreter vs
+// compile tier, checksums compared.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS } from '../test/realworld/workloads.js';
 import { table } from './common.js';
@@ -51,7 +54,108 @@ export function benchInterp(names = Object.keys(WORKLOADS)): string {
     rows.push(['geometric mean', '', '', '', fmt(geomean(vsCompile)), fmt(geomean(vsPoly)), '']);
     out.push(`### ${label}\n\n${table(rows)}`);
   }
+  out.push(`### SIMD and GC kernels\n\n${benchKernelTiers()}`);
   return out.join('\n\n') + '\n\nrun time (fastest of 3) per tier; ratios > 1x mean the interpreter is slower';
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(benchInterp(process.argv.slice(2).length ? process.argv.slice(2) : undefined));
+// ---- kernels of the proposals polywasm lacks ----
+
+/** Lists, trees, arrays and casts (the shapes of bench/gc.ts) in one export: run(n) → checksum. */
+const GC_WAT = `(module
+  (type $node (struct (field i32) (field (ref null $node))))
+  (type $tree (struct (field (ref null $tree)) (field (ref null $tree))))
+  (type $vec (array (mut i32)))
+  (func $list (param $n i32) (result i32)
+    (local $h (ref null $node)) (local $s i32)
+    (block $done (loop $l (br_if $done (i32.eqz (local.get $n)))
+      (local.set $h (struct.new $node (local.get $n) (local.get $h)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br $l)))
+    (block $done (loop $l (br_if $done (ref.is_null (local.get $h)))
+      (local.set $s (i32.add (local.get $s) (struct.get $node 0 (local.get $h))))
+      (local.set $h (struct.get $node 1 (local.get $h))) (br $l)))
+    (local.get $s))
+  (func $make (param $d i32) (result (ref $tree))
+    (if (result (ref $tree)) (i32.eqz (local.get $d)) (then (struct.new $tree (ref.null $tree) (ref.null $tree)))
+      (else (struct.new $tree (call $make (i32.sub (local.get $d) (i32.const 1))) (call $make (i32.sub (local.get $d) (i32.const 1)))))))
+  (func $check (param $t (ref $tree)) (result i32) (local $l (ref null $tree))
+    (local.set $l (struct.get $tree 0 (local.get $t)))
+    (if (result i32) (ref.is_null (local.get $l)) (then (i32.const 1))
+      (else (i32.add (i32.const 1) (i32.add (call $check (ref.as_non_null (local.get $l)))
+        (call $check (ref.as_non_null (struct.get $tree 1 (local.get $t)))))))))
+  (func $arrays (param $n i32) (result i32) (local $a (ref $vec)) (local $i i32) (local $s i32)
+    (local.set $a (array.new_default $vec (local.get $n)))
+    (block $done (loop $l (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (array.set $vec (local.get $a) (local.get $i) (i32.mul (local.get $i) (local.get $i)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l)))
+    (block $done (loop $l (br_if $done (i32.eqz (local.get $i)))
+      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+      (local.set $s (i32.xor (local.get $s) (array.get $vec (local.get $a) (local.get $i)))) (br $l)))
+    (local.get $s))
+  (func $casts (param $n i32) (result i32) (local $x anyref) (local $s i32)
+    (local.set $x (struct.new $node (i32.const 3) (ref.null $node)))
+    (block $done (loop $l (br_if $done (i32.eqz (local.get $n)))
+      (local.set $s (i32.add (local.get $s) (struct.get $node 0 (ref.cast (ref $node) (local.get $x)))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br $l)))
+    (local.get $s))
+  (func (export "run") (param $n i32) (result i32)
+    (i32.add (i32.add (call $list (local.get $n)) (call $check (call $make (i32.const 14))))
+      (i32.add (call $arrays (local.get $n)) (call $casts (local.get $n))))))`;
+
+interface Kernel { ms?: number; sum?: number; error?: string }
+
+/** In a child: one kernel on one engine and tier, fastest of 3 runs after one warm-up. */
+async function kernelChild(kernel: string, engine: string): Promise<Kernel> {
+  const ns = engine === 'polywasm'
+    ? ((await import('polywasm')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly
+    : ((await import('../src/index.js')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly;
+  let bytes: Uint8Array<ArrayBuffer>;
+  if (kernel === 'gc') bytes = (await import('../src/text/parse.js')).parseModule(GC_WAT) as Uint8Array<ArrayBuffer>;
+  else bytes = readFileSync(fileURLToPath(new URL(`../../bench/simd/kernels-${kernel}.wasm`, import.meta.url)));
+  const x = new ns.Instance(new ns.Module(bytes), {}).exports as Record<string, (n?: number) => number>;
+  const once = (): number => {
+    if (kernel === 'gc') return x.run(20_000) >>> 0;
+    x.init();
+    return x.run(4) >>> 0;
+  };
+  let sum = once();
+  let ms = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    sum = once();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, sum };
+}
+
+function kernel(name: string, engine: string, tier: string, flags: string[]): Kernel {
+  const env = { ...process.env, PUREWASM_ENGINE: tier };
+  const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--kernel', name, engine], { encoding: 'utf8', env, timeout: 900_000 });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '');
+  } catch {
+    return { error: `exit ${r.status} ${r.signal ?? ''} ${r.stderr.split('\n')[0]}` };
+  }
+}
+
+/** The kernels on both tiers (and polywasm where it runs them) under node and node --jitless. */
+export function benchKernelTiers(): string {
+  const rows = [['kernel', 'node', 'compile ms', 'interpret ms', 'polywasm ms', 'interpret / compile', 'checksums']];
+  const kernels: [string, string][] = [['simd', 'SIMD C (-msimd128), 4 iterations'], ['scalar', 'same C without SIMD'], ['gc', 'GC: list, tree, arrays, casts']];
+  for (const [name, what] of kernels) {
+    for (const [label, flags] of [['', []], ['--jitless', ['--jitless']]] as const) {
+      const comp = kernel(name, 'purewasm', 'compile', [...flags]);
+      const interp = kernel(name, 'purewasm', 'interpret', [...flags]);
+      const poly = name === 'scalar' ? kernel(name, 'polywasm', 'auto', [...flags]) : { error: 'unsupported' };
+      const same = !comp.error && !interp.error && comp.sum === interp.sum && (poly.error !== undefined || poly.sum === comp.sum);
+      const ms = (r: Kernel): string => (r.error ? (r.error === 'unsupported' ? 'n/a' : 'fails') : r.ms!.toFixed(0));
+      rows.push([label ? '' : what, label || 'node', ms(comp), ms(interp), ms(poly), fmt(interp.ms! / comp.ms!), same ? 'same' : 'DIFFER']);
+    }
+  }
+  return table(rows);
+}
+
+if (process.argv[2] === '--kernel') console.log(JSON.stringify(await kernelChild(process.argv[3], process.argv[4])));
+else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  console.log(args[0] === 'kernels' ? benchKernelTiers() : benchInterp(args.length ? args : undefined));
+}

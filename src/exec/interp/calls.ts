@@ -1,12 +1,23 @@
 // Crossing between the register files and the JavaScript calling convention (runtime/abi.ts):
 // arguments of calls out of the interpreter (imports, table entries, other tiers), results coming
-// back, and the same in reverse for an interpreted function's entry point.
+// back, and the same in reverse for an interpreted function's entry point. v128 values are boxed
+// into fresh 16-byte Uint8Arrays on the way out and copied into the vector file on the way in.
 
 import { H } from '../numerics.js';
 import { R } from '../../runtime/abi.js';
 import type { AnyFn } from '../../runtime/func.js';
-import { K_I, K_L, K_D, type CallSite } from './code.js';
+import { K_I, K_L, K_D, K_V, type CallSite } from './code.js';
 import type { Files } from './frame.js';
+
+/** The v128 in slot s as the runtime's value: a fresh Uint8Array (values are never mutated). */
+export function boxV(f: Files, s: number): Uint8Array {
+  return f.V8.slice(16 * s, 16 * s + 16);
+}
+
+/** A runtime v128 value into slot s. */
+export function unboxV(f: Files, s: number, v: unknown): void {
+  f.V8.set(v as Uint8Array, 16 * s);
+}
 
 /** Fills site.args from the slots at `at` (parameter kinds of the site). */
 function fillArgs(site: CallSite, at: number, f: Files): unknown[] {
@@ -19,6 +30,7 @@ function fillArgs(site: CallSite, at: number, f: Files): unknown[] {
       case K_I: a[j++] = f.I[s]; break;
       case K_L: a[j++] = f.I[s]; a[j++] = f.HI[s]; break;
       case K_D: a[j++] = f.D[s]; break;
+      case K_V: a[j++] = boxV(f, s); break;
       default: a[j++] = f.RF[s]; break;
     }
   }
@@ -56,6 +68,7 @@ export function storeResults(ks: Uint8Array, first: unknown, at: number, f: File
       case K_I: f.I[at] = first as number; return;
       case K_L: f.I[at] = first as number; f.HI[at] = H.hi; return;
       case K_D: f.D[at] = first as number; return;
+      case K_V: unboxV(f, at, first); return;
       default: f.RF[at] = first; return;
     }
   }
@@ -67,6 +80,7 @@ export function storeResults(ks: Uint8Array, first: unknown, at: number, f: File
       case K_I: f.I[s] = next() as number; break;
       case K_L: f.I[s] = next() as number; f.HI[s] = next() as number; break;
       case K_D: f.D[s] = next() as number; break;
+      case K_V: unboxV(f, s, next()); break;
       default: f.RF[s] = next(); break;
     }
   }
@@ -81,6 +95,7 @@ export function readArgs(ks: Uint8Array, args: ArrayLike<unknown>, at: number, f
       case K_I: f.I[s] = args[j++] as number; break;
       case K_L: f.I[s] = args[j++] as number; f.HI[s] = args[j++] as number; break;
       case K_D: f.D[s] = args[j++] as number; break;
+      case K_V: unboxV(f, s, args[j++]); break;
       default: f.RF[s] = args[j++]; break;
     }
   }
@@ -95,6 +110,7 @@ export function returnResults(ks: Uint8Array, at: number, f: Files): unknown {
       case K_I: return f.I[at];
       case K_L: H.hi = f.HI[at]; return f.I[at];
       case K_D: return f.D[at];
+      case K_V: return boxV(f, at);
       default: return f.RF[at];
     }
   }
@@ -111,6 +127,7 @@ export function returnResults(ks: Uint8Array, at: number, f: Files): unknown {
       case K_I: put(f.I[s]); break;
       case K_L: put(f.I[s]); put(f.HI[s]); break;
       case K_D: put(f.D[s]); break;
+      case K_V: put(boxV(f, s)); break;
       default: put(f.RF[s]); break;
     }
   }
@@ -126,6 +143,7 @@ export function exnPayload(ks: Uint8Array, s: unknown[], at: number, f: Files): 
       case K_I: f.I[d] = s[j++] as number; break;
       case K_L: f.I[d] = s[j++] as number; f.HI[d] = s[j++] as number; break;
       case K_D: f.D[d] = s[j++] as number; break;
+      case K_V: unboxV(f, d, s[j++]); break;
       default: f.RF[d] = s[j++]; break;
     }
   }

@@ -7,7 +7,8 @@ export const K_I = 0;
 export const K_L = 1;
 export const K_D = 2;
 export const K_R = 3;
-/** v128: an immutable 16-byte Uint8Array in the reference file (the form of runtime/abi.ts). */
+/** v128: four int32 words in the vector file (frame.ts); boxed as the runtime's immutable 16-byte
+ *  Uint8Array (runtime/abi.ts) only where it leaves the interpreter (calls out, globals, GC fields). */
 export const K_V = 4;
 
 export function kindOf(t: number): number {

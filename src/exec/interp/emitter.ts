@@ -15,8 +15,8 @@ export interface Ent {
   h?: number;
 }
 
-/** By kind (code.ts): v128 values move like references. */
-export const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R, OP.MOV_R];
+/** By kind (code.ts). */
+export const MOV = [OP.MOV_I, OP.MOV_L, OP.MOV_D, OP.MOV_R, OP.MOV_V];
 
 // Members are public: the SIMD, GC and legacy exception translators (simd.ts, gc.ts, eh.ts) are
 // functions over the translator, as the compile tier's are over its FuncCompiler.

@@ -1,5 +1,5 @@
-// The interpreter's register files: one slot number per wasm value, in four parallel files chosen
-// by the value's type (see ops.ts). Frames are windows [fp, fp + frameSize): a direct call puts the
+// The interpreter's register files: one slot number per wasm value, in five parallel files chosen
+// by the value's type (see ops.ts); a v128 takes four int32 words of the vector file. Frames are windows [fp, fp + frameSize): a direct call puts the
 // callee's frame at the caller's argument slots, so arguments are never copied and results come
 // back where the caller expects them.
 //
@@ -19,18 +19,30 @@ export interface Files {
   D: Float64Array;
   /** References (and anything else boxed). */
   RF: unknown[];
+  /** v128 values unboxed: slot s is words V[4s … 4s+3] (bytes V8[16s … 16s+15], little-endian
+   *  like the runtime's Uint8Arrays on every host purewasm supports, see exec/simd-lanes.ts). */
+  V: Int32Array;
+  V8: Uint8Array;
 }
 
 let files: Files | null = null;
 
 /** The register files, allocated on first use (programs that never interpret pay nothing). */
 export function registerFiles(): Files {
-  return (files ??= {
-    I: new Int32Array(CAPACITY + 16),
-    HI: new Int32Array(CAPACITY + 16),
-    D: new Float64Array(CAPACITY + 16),
-    RF: new Array(CAPACITY + 16).fill(null),
-  });
+  if (files === null) {
+    // Zeroed typed arrays take memory only where they are touched: the vector file costs nothing
+    // to programs without SIMD.
+    const V = new Int32Array(4 * (CAPACITY + 16));
+    files = {
+      I: new Int32Array(CAPACITY + 16),
+      HI: new Int32Array(CAPACITY + 16),
+      D: new Float64Array(CAPACITY + 16),
+      RF: new Array(CAPACITY + 16).fill(null),
+      V,
+      V8: new Uint8Array(V.buffer),
+    };
+  }
+  return files;
 }
 
 /**

@@ -2,10 +2,10 @@
 
 import { OP } from './ops.js';
 
-// By kind (code.ts): v128 values are references' kin (immutable objects in the reference file).
-export const SELECT = [OP.SELECT_I, OP.SELECT_L, OP.SELECT_D, OP.SELECT_R, OP.SELECT_R];
-export const GLOBAL_GET = [OP.GLOBAL_GET_I, OP.GLOBAL_GET_L, OP.GLOBAL_GET_D, OP.GLOBAL_GET_R, OP.GLOBAL_GET_R];
-export const GLOBAL_SET = [OP.GLOBAL_SET_I, OP.GLOBAL_SET_L, OP.GLOBAL_SET_D, OP.GLOBAL_SET_R, OP.GLOBAL_SET_R];
+// By kind (code.ts).
+export const SELECT = [OP.SELECT_I, OP.SELECT_L, OP.SELECT_D, OP.SELECT_R, OP.SELECT_V];
+export const GLOBAL_GET = [OP.GLOBAL_GET_I, OP.GLOBAL_GET_L, OP.GLOBAL_GET_D, OP.GLOBAL_GET_R, OP.GLOBAL_GET_V];
+export const GLOBAL_SET = [OP.GLOBAL_SET_I, OP.GLOBAL_SET_L, OP.GLOBAL_SET_D, OP.GLOBAL_SET_R, OP.GLOBAL_SET_V];
 
 /** i32 binary ops with an immediate form, and the immediate's adjustment. */
 export const WITH_K = new Map<number, [number, (c: number) => number]>([

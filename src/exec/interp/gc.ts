@@ -2,7 +2,8 @@
 // (runtime/gc.ts: StructRef/ArrayRef with fields in slot form, I31Ref), the very objects the
 // compile tier makes, so interpreted and compiled functions share them. Field slots: an i64 takes
 // two (low, high words), packed i8/i16 are kept wrapped (masked) and sign-extended when read with
-// _s; f32 is numerics' carrier, v128 the immutable Uint8Array. Null and bounds checks come first,
+// _s; f32 is numerics' carrier, v128 the runtime's immutable Uint8Array (boxed from and unboxed into
+// the vector file). Null and bounds checks come first,
 // so a trapping instruction changes nothing. Accesses are ops executed inline by run.ts; the
 // allocating and bulk instructions are helpers below (the bulk ones are the compile tier's).
 
@@ -13,7 +14,8 @@ import { StructRef, ArrayRef, fieldOffsets } from '../../runtime/gc.js';
 import { HELPERS } from '../compile/helpers.js';
 import type { Value } from '../../runtime/interface.js';
 import { OP } from './ops.js';
-import { K_I, K_L, K_D, K_R, kindOf } from './code.js';
+import { K_I, K_L, K_D, K_R, K_V, kindOf } from './code.js';
+import { boxV } from './calls.js';
 import type { Emitter } from './emitter.js';
 import type { Files } from './frame.js';
 import type { IEnv } from './misc.js';
@@ -26,17 +28,16 @@ function fieldKind(t: ValType): number {
 function maskOf(t: ValType): number {
   return t === I8 ? 0xff : t === I16 ? 0xffff : -1;
 }
-/** A read op by kind (v128 reads like a reference), or the sign-extending one of a packed field. */
+/** An access op by kind, or the sign-extending read of a packed field. */
 function readOp(ops: number[], t: ValType, signed: boolean): number {
-  if (signed && t === I8) return ops[4];
-  if (signed && t === I16) return ops[5];
-  const k = fieldKind(t);
-  return ops[k > K_R ? K_R : k];
+  if (signed && t === I8) return ops[5];
+  if (signed && t === I16) return ops[6];
+  return ops[fieldKind(t)];
 }
-const STRUCT_GET = [OP.STRUCT_GET_I, OP.STRUCT_GET_L, OP.STRUCT_GET_D, OP.STRUCT_GET_R, OP.STRUCT_GET_S8, OP.STRUCT_GET_S16];
-const STRUCT_SET = [OP.STRUCT_SET_I, OP.STRUCT_SET_L, OP.STRUCT_SET_D, OP.STRUCT_SET_R];
-const ARRAY_GET = [OP.ARRAY_GET_I, OP.ARRAY_GET_L, OP.ARRAY_GET_D, OP.ARRAY_GET_R, OP.ARRAY_GET_S8, OP.ARRAY_GET_S16];
-const ARRAY_SET = [OP.ARRAY_SET_I, OP.ARRAY_SET_L, OP.ARRAY_SET_D, OP.ARRAY_SET_R];
+const STRUCT_GET = [OP.STRUCT_GET_I, OP.STRUCT_GET_L, OP.STRUCT_GET_D, OP.STRUCT_GET_R, OP.STRUCT_GET_V, OP.STRUCT_GET_S8, OP.STRUCT_GET_S16];
+const STRUCT_SET = [OP.STRUCT_SET_I, OP.STRUCT_SET_L, OP.STRUCT_SET_D, OP.STRUCT_SET_R, OP.STRUCT_SET_V];
+const ARRAY_GET = [OP.ARRAY_GET_I, OP.ARRAY_GET_L, OP.ARRAY_GET_D, OP.ARRAY_GET_R, OP.ARRAY_GET_V, OP.ARRAY_GET_S8, OP.ARRAY_GET_S16];
+const ARRAY_SET = [OP.ARRAY_SET_I, OP.ARRAY_SET_L, OP.ARRAY_SET_D, OP.ARRAY_SET_R, OP.ARRAY_SET_V];
 
 /** GC_MISC operations. */
 const FILL = 0, COPY = 1, NEW_DATA = 2, NEW_ELEM = 3, INIT_DATA = 4, INIT_ELEM = 5;
@@ -167,6 +168,7 @@ function put(out: unknown[], f: Files, s: number, k: number, mask: number): void
     case K_I: out.push(f.I[s] & mask); return;
     case K_L: out.push(f.I[s], f.HI[s]); return;
     case K_D: out.push(f.D[s]); return;
+    case K_V: out.push(boxV(f, s)); return;
     default: out.push(f.RF[s]);
   }
 }

@@ -21,10 +21,10 @@ import type { Value } from '../../runtime/interface.js';
 import type { AnyFn } from '../../runtime/func.js';
 import { CAPACITY, STACK, exhausted, registerFiles, type Files } from './frame.js';
 import { FNS } from './numops.js';
-import { callOut, storeResults, tailArgs, exnPayload } from './calls.js';
+import { callOut, storeResults, tailArgs, exnPayload, boxV } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
-import { K_I, K_L, K_D, type Code, type CallSite, type Handler } from './code.js';
-import { VFNS, execSimdMemory } from './simd.js';
+import { K_I, K_L, K_D, K_V, type Code, type CallSite, type Handler } from './code.js';
+import { execSimdFn, execSimdMemory, shuffle } from './simd.js';
 import { structNew, arrayNew, arrayNewFixed, execGcMisc } from './gc.js';
 
 interface Callee {
@@ -52,7 +52,7 @@ function refCallee(f: unknown): Callee {
 /** Runs `code` in the frame at `fp` (arguments in place); returns undefined, or TAIL (see above). */
 export function run(ie: IEnv, code: Code, fp: number): unknown {
   const files = registerFiles();
-  const I = files.I, HI = files.HI, D = files.D, RF = files.RF;
+  const I = files.I, HI = files.HI, D = files.D, RF = files.RF, V = files.V, V8 = files.V8;
   const env = ie.env;
   const direct = ie.direct;
   const G = env.G as Global[];
@@ -78,8 +78,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
   let xr: ExnInst | null = null;
   let site: CallSite | null = null;
   let ks: Uint8Array | null = null;
-  let sr: StructRef | null = null;
-  let ar: ArrayRef | null = null;
+  let el: unknown[] | null = null;
   for (;;) {
   try {
   for (;;) {
@@ -312,6 +311,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
             case K_I: I[to] = I[from]; break;
             case K_L: I[to] = I[from]; HI[to] = HI[from]; break;
             case K_D: D[to] = D[from]; break;
+            case K_V: V.copyWithin(4 * to, 4 * from, 4 * from + 4); break;
             default: RF[to] = RF[from]; break;
           }
         }
@@ -468,182 +468,157 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 167: /* LOAD_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
       case 170: /* STORE_I8_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
       case 171: /* STORE_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
-      // ---- SIMD ----
-      case 172: /* V_CONST */ RF[fp + ops[pc + 1]] = code.objs[ops[pc + 2]]; pc += 3; break;
-      case 173: /* V_1 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](RF[fp + ops[pc + 2]]); pc += 4; break;
-      case 174: /* V_2 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]); pc += 5; break;
-      case 175: /* V_3 */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]], RF[fp + ops[pc + 4]]); pc += 6; break;
-      case 176: /* V_TEST */ I[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](RF[fp + ops[pc + 2]]); pc += 4; break;
-      case 177: /* V_SHIFT */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 5; break;
-      case 178: /* V_SPLAT_I */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](I[fp + ops[pc + 2]]); pc += 4; break;
-      case 179: /* V_SPLAT_L */ { a = fp + ops[pc + 2]; RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](I[a], HI[a]); pc += 4; break; }
-      case 180: /* V_SPLAT_D */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 3]](D[fp + ops[pc + 2]]); pc += 4; break;
-      case 181: /* V_EXTRACT_I */ I[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); pc += 5; break;
-      case 182: /* V_EXTRACT_L */ { d = fp + ops[pc + 1]; I[d] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); HI[d] = H.hi; pc += 5; break; }
-      case 183: /* V_EXTRACT_D */ D[fp + ops[pc + 1]] = VFNS[ops[pc + 4]](RF[fp + ops[pc + 2]], ops[pc + 3]); pc += 5; break;
-      case 184: /* V_REPLACE_I */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], I[fp + ops[pc + 4]]); pc += 6; break;
-      case 185: /* V_REPLACE_L */ {
-        x = fp + ops[pc + 4];
-        RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], I[x], HI[x]);
-        pc += 6;
-        break;
-      }
-      case 186: /* V_REPLACE_D */ RF[fp + ops[pc + 1]] = VFNS[ops[pc + 5]](RF[fp + ops[pc + 2]], ops[pc + 3], D[fp + ops[pc + 4]]); pc += 6; break;
-      case 187: /* V_SHUFFLE */ RF[fp + ops[pc + 1]] = shuffle(RF[fp + ops[pc + 2]] as Uint8Array, RF[fp + ops[pc + 3]] as Uint8Array, code.objs[ops[pc + 4]] as number[]); pc += 5; break;
-      case 188: /* V128_LOAD */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 16) oob(); RF[fp + ops[pc + 1]] = u8.slice(ea, ea + 16); pc += 4; break; }
-      case 189: /* V128_STORE */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 16) oob(); u8.set(RF[fp + ops[pc + 1]] as Uint8Array, ea); pc += 4; break; }
-      case 190: /* V_MEM */ execSimdMemory(ie, code, pc, fp, files); pc += 11; break;
-      // ---- GC ----
-      case 191: /* STRUCT_NEW */ RF[fp + ops[pc + 1]] = structNew(files, fp, ops, pc, code.objs); pc += 4; break;
-      case 192: /* STRUCT_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newStructDefault(ops[pc + 2]); pc += 3; break;
-      case 193: /* STRUCT_GET_I */ case 197: /* STRUCT_GET_S8 */ case 198: /* STRUCT_GET_S16 */ {
-        sr = RF[fp + ops[pc + 2]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        x = sr.f[ops[pc + 3]] as number;
-        I[fp + ops[pc + 1]] = ops[pc] === 193 /* STRUCT_GET_I */ ? x : ops[pc] === 197 /* STRUCT_GET_S8 */ ? (x << 24) >> 24 : (x << 16) >> 16;
-        pc += 4;
-        break;
-      }
-      case 194: /* STRUCT_GET_L */ {
-        sr = RF[fp + ops[pc + 2]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        d = fp + ops[pc + 1];
-        I[d] = sr.f[ops[pc + 3]] as number; HI[d] = sr.f[ops[pc + 3] + 1] as number;
-        pc += 4;
-        break;
-      }
-      case 195: /* STRUCT_GET_D */ {
-        sr = RF[fp + ops[pc + 2]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        D[fp + ops[pc + 1]] = sr.f[ops[pc + 3]] as number;
-        pc += 4;
-        break;
-      }
-      case 196: /* STRUCT_GET_R */ {
-        sr = RF[fp + ops[pc + 2]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        RF[fp + ops[pc + 1]] = sr.f[ops[pc + 3]];
-        pc += 4;
-        break;
-      }
-      case 199: /* STRUCT_SET_I */ {
-        sr = RF[fp + ops[pc + 1]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        sr.f[ops[pc + 3]] = I[fp + ops[pc + 2]] & ops[pc + 4];
+      // ---- SIMD: v128 slot s is V[4s … 4s+3] (simd.ts) ----
+      case 172: /* V_CONST */ V.set(code.objs[ops[pc + 2]] as Int32Array, 4 * (fp + ops[pc + 1])); pc += 3; break;
+      case 173: /* MOV_V */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]); V[d] = V[a]; V[d + 1] = V[a + 1]; V[d + 2] = V[a + 2]; V[d + 3] = V[a + 3]; pc += 3; break; }
+      case 174: /* SELECT_V */ {
+        d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + (I[fp + ops[pc + 4]] !== 0 ? ops[pc + 2] : ops[pc + 3]));
+        V[d] = V[a]; V[d + 1] = V[a + 1]; V[d + 2] = V[a + 2]; V[d + 3] = V[a + 3];
         pc += 5;
         break;
       }
-      case 200: /* STRUCT_SET_L */ {
-        sr = RF[fp + ops[pc + 1]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        v = fp + ops[pc + 2];
-        sr.f[ops[pc + 3]] = I[v]; sr.f[ops[pc + 3] + 1] = HI[v];
-        pc += 5;
-        break;
-      }
-      case 201: /* STRUCT_SET_D */ {
-        sr = RF[fp + ops[pc + 1]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        sr.f[ops[pc + 3]] = D[fp + ops[pc + 2]];
-        pc += 5;
-        break;
-      }
-      case 202: /* STRUCT_SET_R */ {
-        sr = RF[fp + ops[pc + 1]] as StructRef | null;
-        if (sr === null) trap(NULL_STRUCTURE_REFERENCE);
-        sr.f[ops[pc + 3]] = RF[fp + ops[pc + 2]];
-        pc += 5;
-        break;
-      }
-      case 203: /* ARRAY_NEW */ RF[fp + ops[pc + 1]] = arrayNew(files, fp, ops, pc); pc += 7; break;
-      case 204: /* ARRAY_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newArrayDefault(ops[pc + 3], I[fp + ops[pc + 2]] >>> 0); pc += 4; break;
-      case 205: /* ARRAY_NEW_FIXED */ RF[fp + ops[pc + 1]] = arrayNewFixed(files, fp, ops, pc); pc += 7; break;
-      case 206: /* ARRAY_GET_I */ case 210: /* ARRAY_GET_S8 */ case 211: /* ARRAY_GET_S16 */ {
-        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        x = ar.a[1 + i] as number;
-        I[fp + ops[pc + 1]] = ops[pc] === 206 /* ARRAY_GET_I */ ? x : ops[pc] === 210 /* ARRAY_GET_S8 */ ? (x << 24) >> 24 : (x << 16) >> 16;
+      case 175: /* GLOBAL_GET_V */ V8.set(G[ops[pc + 2]].v as Uint8Array, 16 * (fp + ops[pc + 1])); pc += 3; break;
+      case 176: /* GLOBAL_SET_V */ G[ops[pc + 1]].v = boxV(files, fp + ops[pc + 2]); pc += 3; break;
+      case 177: /* V_FN */ execSimdFn(files, fp, ops, pc); pc += 8; break;
+      case 178: /* V_SHUFFLE */ shuffle(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3], code.objs[ops[pc + 4]] as number[], false); pc += 5; break;
+      case 179: /* V128_LOAD */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 16) oob();
+        d = 4 * (fp + ops[pc + 1]);
+        V[d] = dv.getInt32(ea, true); V[d + 1] = dv.getInt32(ea + 4, true); V[d + 2] = dv.getInt32(ea + 8, true); V[d + 3] = dv.getInt32(ea + 12, true);
         pc += 4;
         break;
       }
-      case 207: /* ARRAY_GET_L */ {
-        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        d = fp + ops[pc + 1];
-        I[d] = ar.a[1 + 2 * i] as number; HI[d] = ar.a[2 + 2 * i] as number;
+      case 180: /* V128_STORE */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 16) oob();
+        v = 4 * (fp + ops[pc + 1]);
+        dv.setInt32(ea, V[v], true); dv.setInt32(ea + 4, V[v + 1], true); dv.setInt32(ea + 8, V[v + 2], true); dv.setInt32(ea + 12, V[v + 3], true);
         pc += 4;
         break;
       }
-      case 208: /* ARRAY_GET_D */ {
-        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        D[fp + ops[pc + 1]] = ar.a[1 + i] as number;
+      case 181: /* V_MEM */ execSimdMemory(ie, code, pc, fp, files); pc += 11; break;
+      // Word by word: result word n depends on words n of the operands only, so d may be a or b.
+      case 182: /* V_AND */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] & V[b + n]; pc += 4; break; }
+      case 183: /* V_OR */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] | V[b + n]; pc += 4; break; }
+      case 184: /* V_XOR */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] ^ V[b + n]; pc += 4; break; }
+      case 185: /* V_ANDNOT */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] & ~V[b + n]; pc += 4; break; }
+      // Lanes narrower than a word without carries across them: the high bit of each lane apart.
+      case 189: /* I8X16_ADD */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) { x = V[a + n], m = V[b + n]; V[d + n] = ((x & 0x7f7f7f7f) + (m & 0x7f7f7f7f)) ^ ((x ^ m) & 0x80808080); } pc += 4; break; }
+      case 190: /* I8X16_SUB */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) { x = V[a + n], m = V[b + n]; V[d + n] = ((x | 0x80808080) - (m & 0x7f7f7f7f)) ^ ((x ^ ~m) & 0x80808080); } pc += 4; break; }
+      case 191: /* I16X8_ADD */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) { x = V[a + n], m = V[b + n]; V[d + n] = ((x & 0x7fff7fff) + (m & 0x7fff7fff)) ^ ((x ^ m) & 0x80008000); } pc += 4; break; }
+      case 192: /* I16X8_SUB */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) { x = V[a + n], m = V[b + n]; V[d + n] = ((x | 0x80008000) - (m & 0x7fff7fff)) ^ ((x ^ ~m) & 0x80008000); } pc += 4; break; }
+      case 193: /* I32X4_ADD */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] + V[b + n]; pc += 4; break; }
+      case 194: /* I32X4_SUB */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = V[a + n] - V[b + n]; pc += 4; break; }
+      case 195: /* I32X4_MUL */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]); for (n = 0; n < 4; n++) V[d + n] = Math.imul(V[a + n], V[b + n]); pc += 4; break; }
+      case 186: /* V_NOT */ { d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]); V[d] = ~V[a]; V[d + 1] = ~V[a + 1]; V[d + 2] = ~V[a + 2]; V[d + 3] = ~V[a + 3]; pc += 3; break; }
+      case 187: /* V_BITSELECT */ {
+        d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]), m = 4 * (fp + ops[pc + 4]);
+        for (n = 0; n < 4; n++) V[d + n] = (V[a + n] & V[m + n]) | (V[b + n] & ~V[m + n]);
+        pc += 5;
+        break;
+      }
+      case 188: /* V_ANY_TRUE */ { a = 4 * (fp + ops[pc + 2]); I[fp + ops[pc + 1]] = (V[a] | V[a + 1] | V[a + 2] | V[a + 3]) !== 0 ? 1 : 0; pc += 3; break; }
+      case 196: /* I64X2_ADD */ case 197: /* I64X2_SUB */ {
+        d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), b = 4 * (fp + ops[pc + 3]);
+        for (n = 0; n < 4; n += 2) {
+          al = V[a + n], bl = V[b + n];
+          if (ops[pc] === 196 /* I64X2_ADD */) { lo = (al + bl) | 0; hi = (V[a + n + 1] + V[b + n + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0; } else {
+            lo = (al - bl) | 0; hi = (V[a + n + 1] - V[b + n + 1] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+          }
+          V[d + n] = lo; V[d + n + 1] = hi;
+        }
         pc += 4;
         break;
       }
-      case 209: /* ARRAY_GET_R */ {
-        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 3]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        RF[fp + ops[pc + 1]] = ar.a[1 + i];
-        pc += 4;
-        break;
-      }
-      case 212: /* ARRAY_SET_I */ {
-        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        ar.a[1 + i] = I[fp + ops[pc + 3]] & ops[pc + 4];
-        pc += 5;
-        break;
-      }
-      case 213: /* ARRAY_SET_L */ {
-        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        v = fp + ops[pc + 3];
-        ar.a[1 + 2 * i] = I[v]; ar.a[2 + 2 * i] = HI[v];
-        pc += 5;
-        break;
-      }
-      case 214: /* ARRAY_SET_D */ {
-        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        ar.a[1 + i] = D[fp + ops[pc + 3]];
-        pc += 5;
-        break;
-      }
-      case 215: /* ARRAY_SET_R */ {
-        ar = RF[fp + ops[pc + 1]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        if ((i = I[fp + ops[pc + 2]] >>> 0) >= ar.n) trap(OOB_ARRAY);
-        ar.a[1 + i] = RF[fp + ops[pc + 3]];
-        pc += 5;
-        break;
-      }
-      case 216: /* ARRAY_LEN */ {
-        ar = RF[fp + ops[pc + 2]] as ArrayRef | null;
-        if (ar === null) trap(NULL_ARRAY_REFERENCE);
-        I[fp + ops[pc + 1]] = ar.n;
+      case 198: /* I8X16_SPLAT */ case 199: /* I16X8_SPLAT */ case 200: /* I32X4_SPLAT */ {
+        x = I[fp + ops[pc + 2]];
+        x = ops[pc] === 198 /* I8X16_SPLAT */ ? Math.imul(x & 255, 0x01010101) : ops[pc] === 199 /* I16X8_SPLAT */ ? Math.imul(x & 0xffff, 0x10001) : x;
+        d = 4 * (fp + ops[pc + 1]);
+        V[d] = x; V[d + 1] = x; V[d + 2] = x; V[d + 3] = x;
         pc += 3;
         break;
       }
-      case 217: /* GC_MISC */ execGcMisc(ie, files, fp, ops, pc); pc += 10; break;
-      case 218: /* REF_I31 */ RF[fp + ops[pc + 1]] = new I31Ref(I[fp + ops[pc + 2]]); pc += 3; break;
-      case 219: /* I31_GET_S */ case 220: /* I31_GET_U */ {
-        x = i31(RF[fp + ops[pc + 2]]);
-        I[fp + ops[pc + 1]] = ops[pc] === 219 /* I31_GET_S */ ? (x << 1) >> 1 : x;
-        pc += 3;
+      case 201: /* I64X2_SPLAT */ { a = fp + ops[pc + 2], d = 4 * (fp + ops[pc + 1]); V[d] = V[d + 2] = I[a]; V[d + 1] = V[d + 3] = HI[a]; pc += 3; break; }
+      case 202: /* I8X16_EXTRACT_S */ I[fp + ops[pc + 1]] = (V8[16 * (fp + ops[pc + 2]) + ops[pc + 3]] << 24) >> 24; pc += 4; break;
+      case 203: /* I8X16_EXTRACT_U */ I[fp + ops[pc + 1]] = V8[16 * (fp + ops[pc + 2]) + ops[pc + 3]]; pc += 4; break;
+      case 205: /* I16X8_EXTRACT_S */ case 206: /* I16X8_EXTRACT_U */ {
+        a = 16 * (fp + ops[pc + 2]) + 2 * ops[pc + 3];
+        x = V8[a] | (V8[a + 1] << 8);
+        I[fp + ops[pc + 1]] = ops[pc] === 205 /* I16X8_EXTRACT_S */ ? (x << 16) >> 16 : x;
+        pc += 4;
         break;
       }
-      case 221: /* REF_TEST */ I[fp + ops[pc + 1]] = refTest(RF[fp + ops[pc + 2]], ops[pc + 3], ops[pc + 4] === 1) ? 1 : 0; pc += 5; break;
-      case 222: /* REF_CAST */ if (!refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1)) trap(CAST_FAILURE); pc += 4; break;
-      case 223: /* BR_ON_CAST */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? ops[pc + 4] : pc + 5; break;
-      case 224: /* BR_ON_CAST_FAIL */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? pc + 5 : ops[pc + 4]; break;
+      case 208: /* I32X4_EXTRACT */ I[fp + ops[pc + 1]] = V[4 * (fp + ops[pc + 2]) + ops[pc + 3]]; pc += 4; break;
+      case 210: /* I64X2_EXTRACT */ { a = 4 * (fp + ops[pc + 2]) + 2 * ops[pc + 3], d = fp + ops[pc + 1]; I[d] = V[a]; HI[d] = V[a + 1]; pc += 4; break; }
+      case 204: /* I8X16_REPLACE */ case 207: /* I16X8_REPLACE */ case 209: /* I32X4_REPLACE */ case 211: /* I64X2_REPLACE */ {
+        d = 4 * (fp + ops[pc + 1]), a = 4 * (fp + ops[pc + 2]), n = ops[pc + 3], x = fp + ops[pc + 4];
+        V[d] = V[a]; V[d + 1] = V[a + 1]; V[d + 2] = V[a + 2]; V[d + 3] = V[a + 3];
+        switch (ops[pc]) {
+          case 204 /* I8X16_REPLACE */: V8[4 * d + n] = I[x]; break;
+          case 207 /* I16X8_REPLACE */: V8[4 * d + 2 * n] = I[x]; V8[4 * d + 2 * n + 1] = I[x] >> 8; break;
+          case 209 /* I32X4_REPLACE */: V[d + n] = I[x]; break;
+          default: V[d + 2 * n] = I[x]; V[d + 2 * n + 1] = HI[x];
+        }
+        pc += 5;
+        break;
+      }
+      case 212: /* I8X16_SWIZZLE */ shuffle(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3], NO_LANES, true); pc += 4; break;
+      // ---- GC (gc.ts): null and bounds checks first ----
+      case 213: /* STRUCT_NEW */ RF[fp + ops[pc + 1]] = structNew(files, fp, ops, pc, code.objs); pc += 4; break;
+      case 214: /* STRUCT_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newStructDefault(ops[pc + 2]); pc += 3; break;
+      case 215: /* STRUCT_GET_I */ I[fp + ops[pc + 1]] = str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]] as number; pc += 4; break;
+      case 220: /* STRUCT_GET_S8 */ I[fp + ops[pc + 1]] = ((str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]] as number) << 24) >> 24; pc += 4; break;
+      case 221: /* STRUCT_GET_S16 */ I[fp + ops[pc + 1]] = ((str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]] as number) << 16) >> 16; pc += 4; break;
+      case 216: /* STRUCT_GET_L */ {
+        el = str(RF[fp + ops[pc + 2]]).f, d = fp + ops[pc + 1], n = ops[pc + 3];
+        I[d] = el[n] as number; HI[d] = el[n + 1] as number;
+        pc += 4;
+        break;
+      }
+      case 217: /* STRUCT_GET_D */ D[fp + ops[pc + 1]] = str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]] as number; pc += 4; break;
+      case 218: /* STRUCT_GET_R */ RF[fp + ops[pc + 1]] = str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]]; pc += 4; break;
+      case 219: /* STRUCT_GET_V */ V8.set(str(RF[fp + ops[pc + 2]]).f[ops[pc + 3]] as Uint8Array, 16 * (fp + ops[pc + 1])); pc += 4; break;
+      case 222: /* STRUCT_SET_I */ str(RF[fp + ops[pc + 1]]).f[ops[pc + 3]] = I[fp + ops[pc + 2]] & ops[pc + 4]; pc += 5; break;
+      case 223: /* STRUCT_SET_L */ { el = str(RF[fp + ops[pc + 1]]).f, v = fp + ops[pc + 2], n = ops[pc + 3]; el[n] = I[v]; el[n + 1] = HI[v]; pc += 5; break; }
+      case 224: /* STRUCT_SET_D */ str(RF[fp + ops[pc + 1]]).f[ops[pc + 3]] = D[fp + ops[pc + 2]]; pc += 5; break;
+      case 225: /* STRUCT_SET_R */ str(RF[fp + ops[pc + 1]]).f[ops[pc + 3]] = RF[fp + ops[pc + 2]]; pc += 5; break;
+      case 226: /* STRUCT_SET_V */ str(RF[fp + ops[pc + 1]]).f[ops[pc + 3]] = boxV(files, fp + ops[pc + 2]); pc += 5; break;
+      case 227: /* ARRAY_NEW */ RF[fp + ops[pc + 1]] = arrayNew(files, fp, ops, pc); pc += 7; break;
+      case 228: /* ARRAY_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newArrayDefault(ops[pc + 3], I[fp + ops[pc + 2]] >>> 0); pc += 4; break;
+      case 229: /* ARRAY_NEW_FIXED */ RF[fp + ops[pc + 1]] = arrayNewFixed(files, fp, ops, pc); pc += 7; break;
+      // Element i of an array starts at a[1 + i] (a[1 + 2i] for i64).
+      case 230: /* ARRAY_GET_I */ { i = I[fp + ops[pc + 3]] >>> 0; I[fp + ops[pc + 1]] = elems(RF[fp + ops[pc + 2]], i)[1 + i] as number; pc += 4; break; }
+      case 235: /* ARRAY_GET_S8 */ { i = I[fp + ops[pc + 3]] >>> 0; I[fp + ops[pc + 1]] = ((elems(RF[fp + ops[pc + 2]], i)[1 + i] as number) << 24) >> 24; pc += 4; break; }
+      case 236: /* ARRAY_GET_S16 */ { i = I[fp + ops[pc + 3]] >>> 0; I[fp + ops[pc + 1]] = ((elems(RF[fp + ops[pc + 2]], i)[1 + i] as number) << 16) >> 16; pc += 4; break; }
+      case 231: /* ARRAY_GET_L */ {
+        i = I[fp + ops[pc + 3]] >>> 0, el = elems(RF[fp + ops[pc + 2]], i), d = fp + ops[pc + 1];
+        I[d] = el[1 + 2 * i] as number; HI[d] = el[2 + 2 * i] as number;
+        pc += 4;
+        break;
+      }
+      case 232: /* ARRAY_GET_D */ { i = I[fp + ops[pc + 3]] >>> 0; D[fp + ops[pc + 1]] = elems(RF[fp + ops[pc + 2]], i)[1 + i] as number; pc += 4; break; }
+      case 233: /* ARRAY_GET_R */ { i = I[fp + ops[pc + 3]] >>> 0; RF[fp + ops[pc + 1]] = elems(RF[fp + ops[pc + 2]], i)[1 + i]; pc += 4; break; }
+      case 234: /* ARRAY_GET_V */ { i = I[fp + ops[pc + 3]] >>> 0; V8.set(elems(RF[fp + ops[pc + 2]], i)[1 + i] as Uint8Array, 16 * (fp + ops[pc + 1])); pc += 4; break; }
+      case 237: /* ARRAY_SET_I */ { i = I[fp + ops[pc + 2]] >>> 0; elems(RF[fp + ops[pc + 1]], i)[1 + i] = I[fp + ops[pc + 3]] & ops[pc + 4]; pc += 5; break; }
+      case 238: /* ARRAY_SET_L */ {
+        i = I[fp + ops[pc + 2]] >>> 0, el = elems(RF[fp + ops[pc + 1]], i), v = fp + ops[pc + 3];
+        el[1 + 2 * i] = I[v]; el[2 + 2 * i] = HI[v];
+        pc += 5;
+        break;
+      }
+      case 239: /* ARRAY_SET_D */ { i = I[fp + ops[pc + 2]] >>> 0; elems(RF[fp + ops[pc + 1]], i)[1 + i] = D[fp + ops[pc + 3]]; pc += 5; break; }
+      case 240: /* ARRAY_SET_R */ { i = I[fp + ops[pc + 2]] >>> 0; elems(RF[fp + ops[pc + 1]], i)[1 + i] = RF[fp + ops[pc + 3]]; pc += 5; break; }
+      case 241: /* ARRAY_SET_V */ { i = I[fp + ops[pc + 2]] >>> 0; elems(RF[fp + ops[pc + 1]], i)[1 + i] = boxV(files, fp + ops[pc + 3]); pc += 5; break; }
+      case 242: /* ARRAY_LEN */ I[fp + ops[pc + 1]] = arr(RF[fp + ops[pc + 2]]).n; pc += 3; break;
+      case 243: /* GC_MISC */ execGcMisc(ie, files, fp, ops, pc); pc += 10; break;
+      case 244: /* REF_I31 */ RF[fp + ops[pc + 1]] = new I31Ref(I[fp + ops[pc + 2]]); pc += 3; break;
+      case 245: /* I31_GET_S */ I[fp + ops[pc + 1]] = (i31(RF[fp + ops[pc + 2]]) << 1) >> 1; pc += 3; break;
+      case 246: /* I31_GET_U */ I[fp + ops[pc + 1]] = i31(RF[fp + ops[pc + 2]]); pc += 3; break;
+      case 247: /* REF_TEST */ I[fp + ops[pc + 1]] = refTest(RF[fp + ops[pc + 2]], ops[pc + 3], ops[pc + 4] === 1) ? 1 : 0; pc += 5; break;
+      case 248: /* REF_CAST */ if (!refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1)) trap(CAST_FAILURE); pc += 4; break;
+      case 249: /* BR_ON_CAST */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? ops[pc + 4] : pc + 5; break;
+      case 250: /* BR_ON_CAST_FAIL */ pc = refTest(RF[fp + ops[pc + 1]], ops[pc + 2], ops[pc + 3] === 1) ? pc + 5 : ops[pc + 4]; break;
       default:
         throw new Error(`interpreter: bad opcode ${ops[pc]} at ${pc}`);
     }
@@ -662,15 +637,21 @@ function i31(r: unknown): number {
   return (r as I31Ref).v;
 }
 
-/** i8x16.shuffle: lanes 0–15 from a, 16–31 from b. */
-function shuffle(a: Uint8Array, b: Uint8Array, lanes: number[]): Uint8Array {
-  const r = new Uint8Array(16);
-  for (let k = 0; k < 16; k++) {
-    const i = lanes[k];
-    r[k] = i < 16 ? a[i] : b[i - 16];
-  }
-  return r;
+function str(r: unknown): StructRef {
+  if (r === null) trap(NULL_STRUCTURE_REFERENCE);
+  return r as StructRef;
 }
+function arr(r: unknown): ArrayRef {
+  if (r === null) trap(NULL_ARRAY_REFERENCE);
+  return r as ArrayRef;
+}
+/** The slots of array r after checking element i exists. */
+function elems(r: unknown, i: number): unknown[] {
+  const a = arr(r);
+  if (i >= a.n) trap(OOB_ARRAY);
+  return a.a;
+}
+const NO_LANES: number[] = [];
 
 const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
 
