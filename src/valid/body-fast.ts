@@ -87,20 +87,26 @@ function computeSigs(m: Module): void {
     const c = m.typeDefs[i].comp;
     types.push(c.kind === KIND_FUNC ? c : null);
   }
+  sigTypes.set(m, types);
+  if (sigFuncs.has(m)) return;
   const funcs: (FuncType | null)[] = [];
   for (let i = 0; i < m.funcs.length; i++) {
     const x = m.funcs[i];
     funcs.push(x < types.length ? types[x] : null);
   }
   sigFuncs.set(m, funcs);
-  sigTypes.set(m, types);
+}
+
+/** The type of every function of `m`, when module validation has already looked them up. */
+export function setFuncSigs(m: Module, funcs: (FuncType | null)[]): void {
+  sigFuncs.set(m, funcs);
 }
 
 /** Validates the bodies of functions first..last-1 of `m` (defined functions). */
 export function runBodies(st: FuncState, m: Module, first: number, last: number): void {
   const bytes = m.bytes;
   const r = st.r;
-  if (!sigFuncs.has(m)) computeSigs(m);
+  if (!sigTypes.has(m)) computeSigs(m);
   const fts = sigFuncs.get(m)!;
   const tts = sigTypes.get(m)!;
   // call_indirect on table 0 is plain when that table is a 32-bit table of exactly funcref.

@@ -12,28 +12,39 @@ import { matchCompositeType, matchValType } from './match.js';
 import { validateConstExpr } from './const.js';
 import { LIMITS } from '../binary/limits.js';
 import { validateFunctions } from './body.js';
+import { setFuncSigs } from './body-fast.js';
 import { warmUp } from './body-warm.js';
 
 function fail(at: number, message: string): never {
   throw new CompileError(`at byte offset ${at}: ${message}`);
 }
 
-/** The function type at module-local type index `x`, or a CompileError naming `what`. */
-export function funcTypeAt(m: Module, x: number, at: number, what: string): FuncType {
-  if (x >= m.types.length) fail(at, `${what}: unknown type ${x}`);
-  const c = m.typeDefs[x].comp;
-  if (c.kind !== KIND_FUNC) fail(at, `${what}: type ${x} is not a function type`);
-  return c;
+/**
+ * The function type at module-local type index `x`, or a CompileError naming `what` (or, given a
+ * number, function `what`: no message is built per function of a valid module).
+ */
+export function funcTypeAt(m: Module, x: number, at: number, what: string | number): FuncType {
+  if (x < m.types.length) {
+    const c = m.typeDefs[x].comp;
+    if (c.kind === KIND_FUNC) return c;
+  }
+  const name = typeof what === 'number' ? `function ${what}` : what;
+  if (x >= m.types.length) fail(at, `${name}: unknown type ${x}`);
+  return fail(at, `${name}: type ${x} is not a function type`);
 }
 
 export function validateModule(m: Module): void {
   const sites = m.sites;
   validateTypes(m);
+  // Each function's type, which the body validator reads (setFuncSigs) rather than looks up again.
+  const sigs: FuncType[] = [];
   for (let i = 0; i < m.funcs.length; i++) {
-    const t = funcTypeAt(m, m.funcs[i], sites.funcs[i], `function ${i}`);
+    const t = funcTypeAt(m, m.funcs[i], sites.funcs[i], i);
     const code = m.codes[i - m.numImportedFuncs];
     if (code && code.locals.length + t.params.length > LIMITS.locals) fail(code.offset, `function ${i}: too many locals`);
+    sigs.push(t);
   }
+  setFuncSigs(m, sigs);
   for (let i = 0; i < m.tags.length; i++) {
     const t = funcTypeAt(m, m.tags[i].typeIndex, sites.tags[i], `tag ${i}`);
     if (t.results.length !== 0) fail(sites.tags[i], `tag ${i}: non-empty tag result type`);
