@@ -64,6 +64,8 @@ export const OP_NAMES = [
   'ARRAY_NEW', 'ARRAY_NEW_DEFAULT', 'ARRAY_NEW_FIXED', 'ARRAY_GET_I', 'ARRAY_GET_L', 'ARRAY_GET_D', 'ARRAY_GET_R', 'ARRAY_GET_V',
   'ARRAY_GET_S8', 'ARRAY_GET_S16', 'ARRAY_SET_I', 'ARRAY_SET_L', 'ARRAY_SET_D', 'ARRAY_SET_R', 'ARRAY_SET_V', 'ARRAY_LEN', 'GC_MISC',
   'REF_I31', 'I31_GET_S', 'I31_GET_U', 'REF_TEST', 'REF_CAST', 'BR_ON_CAST', 'BR_ON_CAST_FAIL',
+  // SIMD integer lane-wise instructions computed on the vector file (lanes.ts)
+  'V_LANES',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

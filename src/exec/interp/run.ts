@@ -24,7 +24,8 @@ import { FNS } from './numops.js';
 import { callOut, storeResults, tailArgs, exnPayload, boxV } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
 import { K_I, K_L, K_D, K_V, type Code, type CallSite, type Handler } from './code.js';
-import { execSimdFn, execSimdMemory, shuffle } from './simd.js';
+import { execSimdFn, execSimdMemory, shuffle, swizzle } from './simd.js';
+import { execLanes } from './lanes.js';
 import { structNew, arrayNew, arrayNewFixed, execGcMisc } from './gc.js';
 
 interface Callee {
@@ -480,7 +481,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 175: /* GLOBAL_GET_V */ V8.set(G[ops[pc + 2]].v as Uint8Array, 16 * (fp + ops[pc + 1])); pc += 3; break;
       case 176: /* GLOBAL_SET_V */ G[ops[pc + 1]].v = boxV(files, fp + ops[pc + 2]); pc += 3; break;
       case 177: /* V_FN */ execSimdFn(files, fp, ops, pc); pc += 8; break;
-      case 178: /* V_SHUFFLE */ shuffle(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3], code.objs[ops[pc + 4]] as number[], false); pc += 5; break;
+      case 178: /* V_SHUFFLE */ shuffle(V8, 16 * fp, ops[pc + 1], code.objs[ops[pc + 2]] as Int32Array, ops[pc + 3] === 1); pc += 4; break;
       case 179: /* V128_LOAD */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
         if (ea > ln - 16) oob();
@@ -563,7 +564,8 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 5;
         break;
       }
-      case 212: /* I8X16_SWIZZLE */ shuffle(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3], NO_LANES, true); pc += 4; break;
+      case 251: /* V_LANES */ execLanes(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3], ops[pc + 4]); pc += 5; break;
+      case 212: /* I8X16_SWIZZLE */ swizzle(files, fp + ops[pc + 1], fp + ops[pc + 2], fp + ops[pc + 3]); pc += 4; break;
       // ---- GC (gc.ts): null and bounds checks first ----
       case 213: /* STRUCT_NEW */ RF[fp + ops[pc + 1]] = structNew(files, fp, ops, pc, code.objs); pc += 4; break;
       case 214: /* STRUCT_NEW_DEFAULT */ RF[fp + ops[pc + 1]] = newStructDefault(ops[pc + 2]); pc += 3; break;
@@ -651,7 +653,6 @@ function elems(r: unknown, i: number): unknown[] {
   if (i >= a.n) trap(OOB_ARRAY);
   return a.a;
 }
-const NO_LANES: number[] = [];
 
 const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
 

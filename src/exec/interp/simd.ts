@@ -1,6 +1,7 @@
 // SIMD in the interpreter. v128 values live unboxed in the vector file (frame.ts: four int32 words
 // per slot), so moves, loads, stores and the common integer and bitwise instructions (FAST below,
-// executed inline by run.ts) allocate nothing. Every other instruction calls its numerics helper
+// executed inline by run.ts) allocate nothing, nor do the other integer lane-wise instructions
+// (lanes.ts, computed on the file's lanes in place). Every other instruction calls its numerics helper
 // (exec/simd.ts: SIMD_OPS / SIMD_MEMORY_OPS, the functions the compile tier binds): its operands
 // are copied into scratch vectors, and its result (a fresh Uint8Array) into the destination slot.
 // Memory instructions check bounds exactly as the compile tier does (effective address + access
@@ -14,6 +15,7 @@ import { H, trap, OOB_MEMORY } from '../numerics.js';
 import { OP } from './ops.js';
 import { K_I, K_L, K_D, K_V } from './code.js';
 import type { Emitter } from './emitter.js';
+import { LANE_OPS } from './lanes.js';
 import type { Files } from './frame.js';
 import type { IEnv } from './misc.js';
 import type { Code } from './code.js';
@@ -71,7 +73,9 @@ export function translateSimd(t: Emitter, ins: Instr): boolean {
   for (let i = 0; i < params.length; i++) slots.unshift(t.popSlot());
   const d = t.pushOwn(res);
   if (name === 'i8x16.shuffle') {
-    t.emitResult(OP.V_SHUFFLE, d, slots[0], slots[1], t.obj(Array.from(ins.bytes!)));
+    // Each result byte's frame-relative byte offset, resolved now; through scratch when d is an operand.
+    const at = Int32Array.from(ins.bytes!, (j) => 16 * slots[j < 16 ? 0 : 1] + (j & 15));
+    t.emitResult(OP.V_SHUFFLE, d, t.obj(at), d === slots[0] || d === slots[1] ? 1 : 0);
     return true;
   }
   const fast = FAST.get(name);
@@ -79,6 +83,11 @@ export function translateSimd(t: Emitter, ins: Instr): boolean {
   if (fast !== undefined) {
     if (lane) slots.splice(1, 0, ins.a); // (a, lane, x)
     t.emitResult(fast, d, ...slots);
+    return true;
+  }
+  const lanes = LANE_OPS.get(name);
+  if (lanes !== undefined) {
+    t.emitResult(OP.V_LANES, d, slots[0], slots.length > 1 ? slots[1] : 0, lanes);
     return true;
   }
   let shape: number;
@@ -121,38 +130,49 @@ function simdMemory(t: Emitter, ins: Instr, fn: number): void {
 
 // ---- helper calls: operands through scratch vectors (helpers never keep or change them) ----
 
-const SA = new Uint8Array(16), SB = new Uint8Array(16), SC = new Uint8Array(16);
-const SA32 = new Int32Array(SA.buffer), SB32 = new Int32Array(SB.buffer), SC32 = new Int32Array(SC.buffer);
+const S = new Uint8Array(48);
+const S32 = new Int32Array(S.buffer);
+const SA = S.subarray(0, 16), SB = S.subarray(16, 32), SC = S.subarray(32, 48);
+const SCRATCH = [SA, SB, SC];
 
-function load(dst: Int32Array, V: Int32Array, s: number): Uint8Array {
-  const w = 4 * s;
-  dst[0] = V[w]; dst[1] = V[w + 1]; dst[2] = V[w + 2]; dst[3] = V[w + 3];
-  return dst === SA32 ? SA : dst === SB32 ? SB : SC;
+/** Copies slot s into scratch vector k (0 a, 1 b, 2 c) and returns it. */
+function load(k: number, V: Int32Array, s: number): Uint8Array {
+  const w = 4 * s, o = 4 * k;
+  S32[o] = V[w]; S32[o + 1] = V[w + 1]; S32[o + 2] = V[w + 2]; S32[o + 3] = V[w + 3];
+  return SCRATCH[k];
 }
 
 /** [V_FN, d, shape, a, b, c, lane, fn] */
 export function execSimdFn(f: Files, fp: number, ops: Int32Array, pc: number): void {
   const V = f.V;
+  const shape = ops[pc + 2];
   const d = fp + ops[pc + 1];
-  const a = fp + ops[pc + 3], b = fp + ops[pc + 4], c = fp + ops[pc + 5];
+  const a = fp + ops[pc + 3], b = fp + ops[pc + 4];
   const lane = ops[pc + 6];
   const fn = VFNS[ops[pc + 7]];
+  // Operands into the scratch vectors, inline (this runs for every helper-backed instruction).
+  let w = 4 * a;
+  S32[0] = V[w]; S32[1] = V[w + 1]; S32[2] = V[w + 2]; S32[3] = V[w + 3];
+  if (shape === BIN || shape === TER) {
+    w = 4 * b;
+    S32[4] = V[w]; S32[5] = V[w + 1]; S32[6] = V[w + 2]; S32[7] = V[w + 3];
+  }
   let r: Uint8Array;
-  switch (ops[pc + 2]) {
-    case UN: r = fn(load(SA32, V, a)); break;
-    case BIN: r = fn(load(SA32, V, a), load(SB32, V, b)); break;
-    case TER: r = fn(load(SA32, V, a), load(SB32, V, b), load(SC32, V, c)); break;
-    case TEST: f.I[d] = fn(load(SA32, V, a)); return;
-    case SHIFT: r = fn(load(SA32, V, a), f.I[b]); break;
+  switch (shape) {
+    case UN: r = fn(SA); break;
+    case BIN: r = fn(SA, SB); break;
+    case TER: r = fn(SA, SB, load(2, V, fp + ops[pc + 5])); break;
+    case TEST: f.I[d] = fn(SA); return;
+    case SHIFT: r = fn(SA, f.I[b]); break;
     case SPLAT_I: r = fn(f.I[a]); break;
     case SPLAT_L: r = fn(f.I[a], f.HI[a]); break;
     case SPLAT_D: r = fn(f.D[a]); break;
-    case EXTRACT_I: f.I[d] = fn(load(SA32, V, a), lane); return;
-    case EXTRACT_L: f.I[d] = fn(load(SA32, V, a), lane); f.HI[d] = H.hi; return;
-    case EXTRACT_D: f.D[d] = fn(load(SA32, V, a), lane); return;
-    case REPLACE_I: r = fn(load(SA32, V, a), lane, f.I[b]); break;
-    case REPLACE_L: r = fn(load(SA32, V, a), lane, f.I[b], f.HI[b]); break;
-    default: r = fn(load(SA32, V, a), lane, f.D[b]);
+    case EXTRACT_I: f.I[d] = fn(SA, lane); return;
+    case EXTRACT_L: f.I[d] = fn(SA, lane); f.HI[d] = H.hi; return;
+    case EXTRACT_D: f.D[d] = fn(SA, lane); return;
+    case REPLACE_I: r = fn(SA, lane, f.I[b]); break;
+    case REPLACE_L: r = fn(SA, lane, f.I[b], f.HI[b]); break;
+    default: r = fn(SA, lane, f.D[b]);
   }
   f.V8.set(r, 16 * d);
 }
@@ -169,18 +189,23 @@ export function execSimdMemory(ie: IEnv, code: Code, pc: number, fp: number, f: 
   const v = fp + ops[pc + 3];
   switch (ops[pc + 10]) {
     case M_LOAD: f.V8.set(fn(m.u8, ea), 16 * (fp + ops[pc + 1])); return;
-    case M_STORE: fn(m.u8, ea, load(SA32, f.V, v)); return;
-    case M_LOAD_LANE: f.V8.set(fn(m.u8, ea, load(SA32, f.V, v), ops[pc + 8]), 16 * (fp + ops[pc + 1])); return;
-    default: fn(m.u8, ea, load(SA32, f.V, v), ops[pc + 8]);
+    case M_STORE: fn(m.u8, ea, load(0, f.V, v)); return;
+    case M_LOAD_LANE: f.V8.set(fn(m.u8, ea, load(0, f.V, v), ops[pc + 8]), 16 * (fp + ops[pc + 1])); return;
+    default: fn(m.u8, ea, load(0, f.V, v), ops[pc + 8]);
   }
 }
 
-/** i8x16.shuffle (lanes 0–15 from a, 16–31 from b) and swizzle, into d (which may be a or b). */
-export function shuffle(f: Files, d: number, a: number, b: number, lanes: ArrayLike<number>, swizzle: boolean): void {
-  const B = f.V8;
-  const A8 = load(SA32, f.V, a), B8 = load(SB32, f.V, b);
-  for (let k = 0; k < 16; k++) {
-    const i = swizzle ? B8[k] : lanes[k];
-    B[16 * d + k] = i < 16 ? A8[i] : swizzle ? 0 : B8[i - 16];
-  }
+/** [V_SHUFFLE, d, byte offsets, through scratch] (frame at byte fp16). */
+export function shuffle(B: Uint8Array, fp16: number, d: number, at: Int32Array, alias: boolean): void {
+  const o = fp16 + 16 * d;
+  if (alias) {
+    for (let k = 0; k < 16; k++) S[k] = B[fp16 + at[k]];
+    B.set(SA, o);
+  } else for (let k = 0; k < 16; k++) B[o + k] = B[fp16 + at[k]];
+}
+
+/** i8x16.swizzle into d (which may be a or s): lane indices from s, 0 past 15. */
+export function swizzle(f: Files, d: number, a: number, s: number): void {
+  const A8 = load(0, f.V, a), S8 = load(1, f.V, s), B = f.V8;
+  for (let k = 0; k < 16; k++) B[16 * d + k] = S8[k] < 16 ? A8[S8[k]] : 0;
 }
