@@ -20,7 +20,8 @@ import { step, beginBody, endBody } from './body.js';
 // switch has literal cases, which Ignition turns into one jump table instead of a chain of compares.
 const enum X {
   SLOW, FIXED, CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOAD, STORE, CALL, BR_IF, BR, END, BLOCK,
-  LOOP, IF, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, UNREACHABLE, RETURN, CALL_INDIRECT,
+  LOOP, IF, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, UNREACHABLE, RETURN, CALL_INDIRECT, BR_TABLE,
+  PREFIX_FC,
 }
 
 const KIND = new Uint8Array(256);
@@ -36,7 +37,7 @@ const BY_NAME: Record<string, number> = {
   'local.get': X.LOCAL_GET, 'local.set': X.LOCAL_SET, 'local.tee': X.LOCAL_TEE, call: X.CALL,
   br_if: X.BR_IF, br: X.BR, end: X.END, block: X.BLOCK, loop: X.LOOP, if: X.IF,
   'global.get': X.GLOBAL_GET, 'global.set': X.GLOBAL_SET, drop: X.DROP, unreachable: X.UNREACHABLE,
-  return: X.RETURN, call_indirect: X.CALL_INDIRECT,
+  return: X.RETURN, call_indirect: X.CALL_INDIRECT, br_table: X.BR_TABLE,
 };
 
 for (let b = 0; b < 256; b++) {
@@ -67,6 +68,9 @@ for (let b = 0; b < 256; b++) {
     RES[b] = rs!.length > 0 ? rs![0] : 0;
   }
 }
+
+// The 0xfc prefix: memory.copy and memory.fill (0x0a, 0x0b) of memory 0 are taken here.
+KIND[0xfc] = X.PREFIX_FC;
 
 /** Result types of the block types that are one value type (by their byte). */
 const BT_RESULTS: (readonly ValType[])[] = [];
@@ -280,6 +284,53 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
           st.dead = true;
         }
         pos += 2;
+        continue;
+      }
+      case X.BR_TABLE: {
+        // Count (1 or 2 LEB128 bytes) and single-byte labels, every target of the default's
+        // arity with exactly the types on the stack; then the rest of the frame is unreachable.
+        let n = bytes[pos + 1];
+        let p = pos + 2;
+        if (n >= 0x80) {
+          const y = bytes[pos + 2];
+          if (y >= 0x80) break;
+          n = (n & 0x7f) | (y << 7);
+          p = pos + 3;
+        }
+        if (p + n + 1 > end || sp === floor || vals[sp - 1] !== I32) break;
+        const top = sp - 1;
+        const depth = st.depth;
+        const d = bytes[p + n];
+        if (d >= 0x80 || d >= depth) break;
+        const df = depth - 1 - d;
+        const arity = (st.kind[df] === K_LOOP ? st.starts[df] : st.ends[df]).length;
+        if (top - floor < arity) break;
+        let j = 0;
+        for (; j <= n; j++) {
+          const l = bytes[p + j];
+          if (l >= 0x80 || l >= depth) break;
+          const f = depth - 1 - l;
+          const lt = st.kind[f] === K_LOOP ? st.starts[f] : st.ends[f];
+          if (lt.length !== arity) break;
+          let i = arity - 1;
+          while (i >= 0 && vals[top - arity + i] === lt[i]) i--;
+          if (i >= 0) break;
+        }
+        if (j <= n) break;
+        sp = floor;
+        st.unreach[depth - 1] = 1;
+        st.dead = true;
+        pos = p + n + 1;
+        continue;
+      }
+      case X.PREFIX_FC: {
+        // memory.copy 0 0 and memory.fill 0 of a 32-bit memory: three i32 operands.
+        const sub = bytes[pos + 1];
+        const n = sub === 0x0a ? 4 : sub === 0x0b ? 3 : 0;
+        if (n === 0 || pos + n > end || !mem32 || bytes[pos + 2] !== 0 || (n === 4 && bytes[pos + 3] !== 0)) break;
+        if (sp - floor < 3 || vals[sp - 1] !== I32 || vals[sp - 2] !== I32 || vals[sp - 3] !== I32) break;
+        sp -= 3;
+        pos += n;
         continue;
       }
       case X.END: {
