@@ -12,7 +12,7 @@
 import type { Module } from '../syntax/module.js';
 import { type ValType, type FuncType, I32, I64, F32, F64, V128, FUNCREF, KIND_FUNC } from '../syntax/types.js';
 import { OPS, BYTE_OPS } from '../syntax/opcodes.js';
-import { type FuncState, EMPTY, K_BLOCK, K_LOOP, K_IF } from './state.js';
+import { type FuncState, EMPTY, K_BLOCK, K_LOOP, K_IF, K_ELSE } from './state.js';
 import { HANDLER, H_FIXED, H_MEM } from './handlers.js';
 import { step, beginBody, endBody } from './body.js';
 
@@ -21,7 +21,7 @@ import { step, beginBody, endBody } from './body.js';
 const enum X {
   SLOW, FIXED, CONST, LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOAD, STORE, CALL, BR_IF, BR, END, BLOCK,
   LOOP, IF, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, UNREACHABLE, RETURN, CALL_INDIRECT, BR_TABLE,
-  PREFIX_FC,
+  PREFIX_FC, ELSE,
 }
 
 const KIND = new Uint8Array(256);
@@ -37,7 +37,7 @@ const BY_NAME: Record<string, number> = {
   'local.get': X.LOCAL_GET, 'local.set': X.LOCAL_SET, 'local.tee': X.LOCAL_TEE, call: X.CALL,
   br_if: X.BR_IF, br: X.BR, end: X.END, block: X.BLOCK, loop: X.LOOP, if: X.IF,
   'global.get': X.GLOBAL_GET, 'global.set': X.GLOBAL_SET, drop: X.DROP, unreachable: X.UNREACHABLE,
-  return: X.RETURN, call_indirect: X.CALL_INDIRECT, br_table: X.BR_TABLE,
+  return: X.RETURN, call_indirect: X.CALL_INDIRECT, br_table: X.BR_TABLE, else: X.ELSE,
 };
 
 for (let b = 0; b < 256; b++) {
@@ -331,6 +331,26 @@ export function runBodies(st: FuncState, m: Module, first: number, last: number)
         if (sp - floor < 3 || vals[sp - 1] !== I32 || vals[sp - 2] !== I32 || vals[sp - 3] !== I32) break;
         sp -= 3;
         pos += n;
+        continue;
+      }
+      case X.ELSE: {
+        // The `if` arm's results exactly above the floor (or nothing, unreachable), no params:
+        // the else arm starts from the floor, reachable, with the locals set in the if arm unset.
+        const top = st.depth - 1;
+        if (pos + 1 > end || st.kind[top] !== K_IF || st.starts[top].length !== 0) break;
+        if (sp !== floor || !st.dead) {
+          const e = st.ends[top];
+          if (sp - floor !== e.length) break;
+          let i = e.length - 1;
+          while (i >= 0 && vals[floor + i] === e[i]) i--;
+          if (i >= 0) break;
+        }
+        st.resetLocals(st.initHeight[top]);
+        st.kind[top] = K_ELSE;
+        st.unreach[top] = 0;
+        st.dead = false;
+        sp = floor;
+        pos += 1;
         continue;
       }
       case X.END: {

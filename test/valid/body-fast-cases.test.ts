@@ -1,4 +1,4 @@
-// The fast loop's br_table, memory.copy and memory.fill cases (body-fast.ts) accept only what the
+// The fast loop's br_table, else, memory.copy and memory.fill cases (body-fast.ts) accept only what the
 // generic rules accept, and leave every refusal to them with their message (the loop is optimised
 // at import, so these run in its optimised code). V8 agrees on each.
 import { test } from 'node:test';
@@ -31,6 +31,11 @@ const CASES: [string, string][] = [
   ['(block (result i64) (br_table 0 (i32.const 1) (local.get 0))) (drop) (i32.const 0)', 'type mismatch: instruction requires [i64] but stack has [i32]'],
   ['(block (br_table 0 (local.get 1))) (i32.const 0)', 'type mismatch: expected i32, got i64'],
   ['(block (br_table 0 5 (local.get 0))) (i32.const 0)', 'unknown label 5'],
+  // else: the if arm's results exactly, or nothing after unreachable code.
+  ['(if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2)))', 'valid'],
+  ['(if (result i32) (local.get 0) (then (unreachable)) (else (i32.const 2)))', 'valid'],
+  ['(if (result i32) (local.get 0) (then (i64.const 1)) (else (i32.const 2)))', 'type mismatch: block requires [i32] but stack has [i64]'],
+  ['(if (local.get 0) (then (i32.const 1)) (else)) (i32.const 0)', 'type mismatch: block requires [] but stack has [i32]'],
   // memory.copy and memory.fill: three i32 operands.
   ['(memory.copy (local.get 0) (local.get 0) (local.get 0)) (i32.const 0)', 'valid'],
   ['(memory.fill (local.get 0) (local.get 0) (local.get 0)) (i32.const 0)', 'valid'],
@@ -39,7 +44,7 @@ const CASES: [string, string][] = [
   ['(memory.fill (local.get 0) (local.get 0)) (i32.const 0)', 'type mismatch: expected i32, got nothing'],
 ];
 
-test('br_table, memory.copy and memory.fill: the fast cases agree with the generic rules', () => {
+test('br_table, else, memory.copy and memory.fill: the fast cases agree with the generic rules', () => {
   for (const [body, want] of CASES) {
     const got = outcome(wat(body));
     assert.equal(got, want, body);
