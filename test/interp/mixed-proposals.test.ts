@@ -162,3 +162,24 @@ test('legacy try/catch, rethrow and delegate catch what the other tier throws', 
     assert.deepEqual(call(f, 2, 41), [82], f);
   }
 });
+
+test("a v128 local of an inlined callee starts at zero and leaves the caller's vectors alone", () => {
+  const m = compileModule(parseModule(`(module
+    ;; small and straight-line without SIMD instructions: expanded inline, its v128 local included
+    (func $z (param i32) (result i32) (local v128) (local.set 1 (local.get 1)) (local.get 0))
+    (func (export "f") (param i32) (result i32 i32)
+      (local $v v128)
+      (local.set $v (i32x4.splat (local.get 0)))
+      (i32x4.add (local.get $v) (i32x4.splat (i32.const 1)))
+      (call $z (i32.const 9))
+      (local.set 0)
+      (i32x4.extract_lane 3)
+      (local.get 0)))`));
+  configure({ engine: 'interpret' });
+  try {
+    const f = instantiate(m, []).exports[0].value as FuncInst;
+    assert.deepEqual(invoke(f, [41]), [42, 9]);
+  } finally {
+    configure({ engine: 'auto' });
+  }
+});

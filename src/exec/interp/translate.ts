@@ -24,9 +24,6 @@ import { SELECT, GLOBAL_GET, GLOBAL_SET, FUSE } from './fusion.js';
 import { translateSimd } from './simd.js';
 import { translateGc } from './gc.js';
 import { openHandler, tryTableEnd, legacyTry, legacyCatch, legacyEnd, legacyDelegate, legacyRethrow } from './eh.js';
-import { HELPERS } from '../compile/helpers.js';
-
-const V128_ZERO = (HELPERS as Record<string, unknown>).V128_ZERO;
 
 export const B_BLOCK = 0, B_LOOP = 1, B_IF = 2, B_FUNC = 3, B_TRY = 4, B_LEGACY = 5;
 
@@ -80,9 +77,9 @@ export class Translator extends Emitter {
     this.base = this.nOwnLocals + this.inlineRegion(body.start, body.end);
   }
 
-  /** The v128 zero in the object constants. */
+  /** The v128 zero in the object constants (V_CONST's form: four words). */
   zeroV(): number {
-    if (this.zero < 0) this.zero = this.obj(V128_ZERO);
+    if (this.zero < 0) this.zero = this.obj(new Int32Array(4));
     return this.zero;
   }
 
