@@ -50,7 +50,7 @@ const operations = {
   validate(bytes: unknown, options?: unknown): boolean {
     requireBytes(bytes, 'WebAssembly.validate()');
     const opts = toCompileOptions(options);
-    return validBytes(copyBufferSource(bytes, 'WebAssembly.validate()'), opts);
+    return validBytes(copyBufferSource(bytes, 'WebAssembly.validate()', false), opts);
   },
 
   compile(bytes: unknown, options?: unknown): Promise<Module> {

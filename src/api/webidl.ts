@@ -154,7 +154,7 @@ export function isBufferSource(v: unknown): boolean {
  * a TypeError for anything but an ArrayBuffer, SharedArrayBuffer or view; a detached buffer gives
  * no bytes.
  */
-export function copyBufferSource(v: unknown, what: string): Uint8Array {
+export function copyBufferSource(v: unknown, what: string, copy = true): Uint8Array {
   let buffer: ArrayBuffer;
   let offset = 0;
   let length: number;
@@ -176,9 +176,13 @@ export function copyBufferSource(v: unknown, what: string): Uint8Array {
     if (kind === 'ab' && isDetached(buffer)) return new Uint8Array(0);
     length = apply(kind === 'ab' ? ArrayBufferByteLength : SABByteLength!, buffer, []) as number;
   }
-  const copy = new Uint8Array(length);
-  copy.set(new Uint8Array(buffer, offset, length));
-  return copy;
+  const view = new Uint8Array(buffer, offset, length);
+  // Without `copy` (validate: no script runs before the bytes are let go), a view of an unshared
+  // buffer does, and saves touching fresh memory (18 MB: ~100 ms); shared memory may change meanwhile.
+  if (!copy && bufferKind(buffer) === 'ab') return view;
+  const out = new Uint8Array(length);
+  out.set(view);
+  return out;
 }
 
 // ---- the shape of interface objects, namespace members and operations ----
