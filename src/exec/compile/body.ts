@@ -19,6 +19,7 @@ import { legacyCatch, legacyDelegate, legacyEnd, legacyTry, legacyRethrow, tryTa
 import { zeroValue } from './simd.js';
 import { emitLocal, emitWords } from './simd-words.js';
 import { inlinable, mayGrowMemory, writtenLocals } from './inline.js';
+import { RELOAD, splitBody } from './split.js';
 
 export interface Entry {
   t: ValType;
@@ -56,8 +57,6 @@ export interface Frame {
   clause?: 'body' | 'catch' | 'catch_all';
 }
 
-/** A marker replaced, once the body is known, by the reloads of the memories it uses. */
-const RELOAD = '\u0001';
 
 export const MAX_EXPR = 240;
 /** Expressions that keep their value while an inlined callee runs: literals and locals. */
@@ -79,7 +78,17 @@ const STATE_READ = /\bG\d+\.|\.elems\.length|\bln\d+\b|\bM\d+\.len\b/;
 // compact code is only used where the host has native WebAssembly when the engine loads (Node's
 // --jitless and Safari's Lockdown Mode remove both the JIT and WebAssembly).
 const HAS_JIT = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object';
-export const TUNING = { compactBytes: HAS_JIT ? 7000 : Infinity };
+// Bodies whose inline form exceeds splitChars are split into several functions (split.ts), each
+// then small enough to be optimised; compact code is the fallback when that does not succeed.
+// PUREWASM_SPLIT=max,min (tests) forces splitting at tiny sizes and keeps every split made.
+const FORCED = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.PUREWASM_SPLIT?.split(',').map(Number);
+export const TUNING = {
+  compactBytes: HAS_JIT ? 7000 : Infinity,
+  splitChars: FORCED ? FORCED[0] : HAS_JIT ? 40_000 : Infinity,
+  splitMin: FORCED ? FORCED[1] : 1500,
+  /** Keep a split whose outer function is still above splitChars (tests). */
+  splitAlways: FORCED !== undefined,
+};
 const SLOT_REF = /\b[sh](\d+)\b/g;
 
 /** Whether `e` reads a slot variable of depth >= d. */
@@ -122,7 +131,13 @@ export class FuncCompiler {
   /** Inline expansions so far (bounds the growth of one function). */
   private inlined = 0;
 
-  constructor(mod: Module, index: number) {
+  /** Per entry of `out`: whether an instruction's code starts there, and the open frames. */
+  private readonly starts: boolean[] = [];
+  private readonly depths: number[] = [];
+  /** Whether an oversized body may be split (not on the retry in compact form). */
+  private readonly splittable: boolean;
+
+  constructor(mod: Module, index: number, compact?: boolean) {
     this.mod = mod;
     this.index = index;
     this.type = mod.typeDefs[mod.funcs[index]].comp as FuncType;
@@ -130,13 +145,16 @@ export class FuncCompiler {
     const body = mod.codes[index - mod.numImportedFuncs];
     this.localTypes = [...this.type.params, ...body.locals];
     this.declaredLocals = this.localTypes.length;
-    this.compact = body.end - body.start > TUNING.compactBytes;
+    // Unless told, inline code when big bodies can be split, else compact above compactBytes.
+    this.compact = compact ?? (TUNING.splitChars === Infinity && body.end - body.start > TUNING.compactBytes);
+    this.splittable = compact === undefined;
   }
 
   // ---- bookkeeping used by the instruction emitters ----
 
   emit(line: string): void {
     this.out.push(line);
+    this.depths.push(this.frames.length);
   }
   /** Binds a helper (numerics or compile/helpers) by name and returns the name. */
   use(name: string): string {
@@ -279,13 +297,15 @@ export class FuncCompiler {
 
   // ---- the walk ----
 
-  compile(): string {
+  /** The factory source, or null when the body is too big for one function and could not be split. */
+  compile(): string | null {
     const body = this.mod.codes[this.index - this.mod.numImportedFuncs];
     const r = new Reader(this.mod.bytes, body.start, body.end);
     const ins = new Instr();
     this.frames.push({ kind: KIND_FUNC, label: '', index: 0, height: 0, params: [], results: this.type.results });
     while (this.frames.length > 0) {
       readInstr(r, ins, this.space);
+      this.starts[this.out.length] = true;
       if (this.dead) this.skip(ins);
       else this.instr(ins);
     }
@@ -386,6 +406,7 @@ export class FuncCompiler {
     if (f.kind === KIND_FUNC) {
       const saved = this.out.length;
       this.returnWith(values);
+      this.depths.length = saved;
       return this.out.splice(saved).join(' ');
     }
     const parts: string[] = [];
@@ -761,7 +782,7 @@ export class FuncCompiler {
     return ps;
   }
 
-  private assemble(): string {
+  private assemble(): string | null {
     const ps = this.params();
     const decl: string[] = [];
     for (let i = this.type.params.length; i < this.localTypes.length; i++) {
@@ -776,12 +797,28 @@ export class FuncCompiler {
     const views = (m: number): string[] =>
       [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...(this.byteViews.has(m) ? [`u8${m} = M${m}.u8`] : []), ...limitsOf(m)];
     for (const m of mems) decl.push(...views(m));
-    const reload = mems.map((m) => views(m).join('; ') + ';').join(' ');
+    const reloadOf = (ms: Iterable<number>): string => [...ms].map((m) => views(m).join('; ') + ';').join(' ');
+    const reload = reloadOf(mems);
     let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
+    let head = '';
+    let regions = '';
+    if (this.splittable && body.length > TUNING.splitChars) {
+      const named = new Set(body.match(/\b[sh]\d+\b/g));
+      const slots = [...named].map((v) => `${v} = 0`);
+      const split = splitBody({
+        lines: this.out, starts: this.starts, depths: this.depths, params: ps, looped: this.selfLoop,
+        decls: [...decl, ...slots].flatMap((d) => d.split(', ')), views, reload: (ms) => reloadOf([...ms].sort((a, b) => a - b)),
+      }, { maxChars: TUNING.splitChars, minChars: TUNING.splitMin, eager: TUNING.splitAlways });
+      if (split === null || (split.body.length > TUNING.splitChars * 1.25 && !TUNING.splitAlways)) return null;
+      head = split.head;
+      regions = split.regions;
+      body = split.body;
+      decl.length = 0;
+    }
     if (this.selfLoop) body = `F: for (;;) {\n${body}\n}`;
     if (this.hasDelegate) body = `try {\n${body}\n} catch (d) { throw ${this.use('undelegate')}(d); }`;
     // Only the slot variables the body names (most slots never hold an i64's high word).
-    const named = new Set(body.match(/\b[sh]\d+\b/g));
+    const named = new Set(head ? [] : body.match(/\b[sh]\d+\b/g));
     for (let d = 0; d < this.maxDepth; d++) {
       if (named.has(`s${d}`)) decl.push(`s${d} = 0`);
       if (named.has(`h${d}`)) decl.push(`h${d} = 0`);
@@ -804,11 +841,21 @@ export class FuncCompiler {
       pro.push(m ? `const ${b} = E.${m[1]}[${m[2]}];` : `const ${b} = E.${b};`);
     }
     pro.push(...this.consts);
+    if (regions) pro.push(regions);
     // Parenthesised: V8 then compiles the function eagerly instead of pre-parsing it first.
-    const fn = `(function f${this.index}(${ps.join(', ')}) {\nlet ${decl.join(', ')};\n${body}\n})`;
+    const vars = regions ? head : `let ${decl.join(', ')};`;
+    const fn = `(function f${this.index}(${ps.join(', ')}) {\n${vars}\n${body}\n})`;
     if (!this.hasTail) return `${pro.join('\n')}\nreturn [${fn}, null];`;
     // With tail calls the body is the step; the entry point runs the trampoline behind it.
     return `${pro.join('\n')}\nconst step = ${fn};\n` +
       `return [function (${ps.join(', ')}) { const r = step(${ps.join(', ')}); return r === TAIL ? runTail() : r; }, step];`;
   }
+}
+
+/** The factory source of function `index`: inline code, split if too big, else compact code. */
+export function compileFunction(mod: Module, index: number): string {
+  const src = new FuncCompiler(mod, index).compile();
+  if (src !== null) return src;
+  const body = mod.codes[index - mod.numImportedFuncs];
+  return new FuncCompiler(mod, index, body.end - body.start > TUNING.compactBytes).compile()!;
 }

@@ -49,7 +49,7 @@ import type { Global } from '../../runtime/global.js';
 import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
 import type { FuncInst, TagInst, Value } from '../../runtime/interface.js';
-import { FuncCompiler } from './body.js';
+import { compileFunction } from './body.js';
 
 /** Code-generation thresholds; tests lower them to exercise every form on small modules. */
 export { TUNING } from './body.js';
@@ -79,7 +79,7 @@ const factories = new WeakMap<Module, Factory[]>();
 
 /** The generated source of function `index` (for tests and debugging). */
 export function functionSource(mod: Module, index: number): string {
-  return new FuncCompiler(mod, index).compile();
+  return compileFunction(mod, index);
 }
 
 function factoryOf(mod: Module, index: number): Factory {
