@@ -809,7 +809,7 @@ export class FuncCompiler {
         lines: this.out, starts: this.starts, depths: this.depths, params: ps, looped: this.selfLoop,
         decls: [...decl, ...slots].flatMap((d) => d.split(', ')), views, reload: (ms) => reloadOf([...ms].sort((a, b) => a - b)),
       }, { maxChars: TUNING.splitChars, minChars: TUNING.splitMin, eager: TUNING.splitAlways });
-      if (split === null || (split.body.length > TUNING.splitChars * 1.25 && !TUNING.splitAlways)) return null;
+      if (split === null || (split.body.length > TUNING.splitChars * 1.5 && !TUNING.splitAlways)) return null;
       head = split.head;
       regions = split.regions;
       body = split.body;

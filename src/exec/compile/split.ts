@@ -171,16 +171,16 @@ function usesOuterCatch(text: string): boolean {
 
 interface Region { name: string; body: string; looped: boolean }
 
-interface Candidate { section: Item[]; from: number; to: number; depth: number; score: number; looped: boolean }
+interface Candidate { section: Item[]; from: number; to: number; depth: number; score: number; looped: boolean; path: Item[] }
 
 /** Per item (memoised until the tree changes): its size and the jumps in it (statement → label). */
-interface Facts { size: number; jumps: Map<string, number>; catchVars: boolean }
+interface Facts { size: number; jumps: Map<string, number>; catchVars: boolean; exits?: number }
 
 export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | null {
   const top = parse(groupsOf(input));
   if (top === null) return null;
   const regions: Region[] = [];
-  let memo = new Map<Item, Facts>();
+  const memo = new Map<Item, Facts>();
 
   const ownFacts = (text: string, f: Facts): void => {
     f.size += text.length + 1;
@@ -200,7 +200,8 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
         for (const x of s) {
           const g = facts(x);
           f.size += g.size;
-          for (const [k, v] of g.jumps) f.jumps.set(k, v);
+          // Jumps to this compound's labels or deeper ones are internal to any run containing it.
+          for (const [k, v] of g.jumps) if (v < it.depth) f.jumps.set(k, v);
           f.catchVars ||= g.catchVars;
         }
       }
@@ -209,6 +210,10 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
     return f;
   };
   const exitsOf = (run: Item[], depth: number): number => {
+    if (run.length === 1 && depth === run[0].depth) {
+      const f = facts(run[0]);
+      return (f.exits ??= [...f.jumps.values()].filter((l) => l < depth).length);
+    }
     const seen = new Set<string>();
     for (const it of run) for (const [k, l] of facts(it).jumps) if (l < depth) seen.add(k);
     return seen.size;
@@ -217,7 +222,7 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
 
   const pick = (root: Item[], rootLooped: boolean): Candidate | null => {
     let best: Candidate | null = null;
-    const consider = (section: Item[], from: number, to: number, looped: boolean): void => {
+    const consider = (section: Item[], from: number, to: number, looped: boolean, path: Item[]): void => {
       const run = section.slice(from, to);
       const size = sizeOf(run);
       if (size < tune.minChars || size > tune.maxChars) return;
@@ -226,16 +231,18 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
       const exits = exitsOf(run, depth);
       if (tune.eager ? run.length === 1 && run[0].kind === 'stmt' && run[0].call : size <= 40 + 30 * exits) return; // not smaller than its call
       const score = size / (1 + exits) ** 2;
-      if (best === null || score > best.score) best = { section, from, to, depth, score, looped };
+      if (best === null || score > best.score) best = { section, from, to, depth, score, looped, path: [...path] };
     };
-    const walk = (section: Item[], looped: boolean): void => {
+    const walk = (section: Item[], looped: boolean, path: Item[]): void => {
       const sizes = section.map((it) => facts(it).size);
       const few = section.map((it, k) => sizes[k] <= tune.maxChars / 2 && exitsOf([it], it.depth) <= 8);
       for (let k = 0; k < section.length; k++) {
         const it = section[k];
         if (it.kind !== 'compound') continue;
-        consider(section, k, k + 1, looped);
-        for (const s of it.sections) walk(s, looped || it.loop);
+        consider(section, k, k + 1, looped, path);
+        path.push(it);
+        for (const s of it.sections) walk(s, looped || it.loop, path);
+        path.pop();
       }
       // Runs of small items with few exits, in chunks of at most half the limit.
       for (let k = 0; k < section.length;) {
@@ -243,11 +250,11 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
         let j = k, size = 0;
         while (j < section.length && few[j] && size + sizes[j] <= tune.maxChars / 2) size += sizes[j++];
         if (j === k) j = k + 1;
-        if (j - k > 1 || section[k].kind === 'stmt') consider(section, k, j, looped);
+        if (j - k > 1 || section[k].kind === 'stmt') consider(section, k, j, looped, path);
         k = j;
       }
     };
-    walk(root, rootLooped);
+    walk(root, rootLooped, []);
     return best;
   };
 
@@ -274,10 +281,12 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
     const call = cases.length === 0 ? `${name}();${reload ? `\n${RELOAD}` : ''}`
       : reload ? `rc = ${name}();\n${RELOAD}\n${dispatch('rc')}` : dispatch(`${name}()`);
     c.section.splice(c.from, c.to - c.from, { kind: 'stmt', text: call, depth: c.depth, call: true });
-    memo = new Map();
+    for (const it of c.path) memo.delete(it); // only the enclosing items changed
   };
 
-  for (let size = sizeOf(top); size > tune.maxChars;) {
+  // The final text is longer than the estimate: shared variables gain their `S.`, reload points
+  // their statements.
+  for (let size = sizeOf(top); size > tune.maxChars * 0.75;) {
     const best = pick(top, input.looped);
     if (best === null) break;
     outline(best);
