@@ -4,7 +4,9 @@
 import { H } from './i64hi.js';
 import { i32Popcnt } from './i32.js';
 import { i64Add, i64Sub, i64Mul, i64Shl, i64ShrS, i64ShrU, i64LtS } from './i64.js';
-import { I8, I16, I32, B, C, O, INT_SHAPES, CMP, load, result, get, put, int1, int2, intCompare, type Defs } from './simd-lanes.js';
+import {
+  U8, I8, U16, I16, I32, B, C, O, INT_SHAPES, CMP, load, result, lanes1, lanes2, compare, count, type LaneView, type Defs,
+} from './simd-lanes.js';
 
 const sat = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 const min = (x: number, y: number): number => (x < y ? x : y);
@@ -13,96 +15,92 @@ const max = (x: number, y: number): number => (x > y ? x : y);
 export const INT_OPS: Defs = [];
 const def = (name: string, f: (...a: never[]) => Uint8Array | number): void => void INT_OPS.push([name, f]);
 
-for (const [shape, w] of INT_SHAPES) {
-  const n = 16 / w, bits = 8 * w;
+for (const [shape, s, u] of INT_SHAPES) {
+  const n = count(s), bits = 128 / n;
   const smin = -(2 ** (bits - 1)), smax = 2 ** (bits - 1) - 1, umax = 2 ** bits - 1;
   for (const [op, f] of CMP) {
-    if (op === 'eq' || op === 'ne') def(`${shape}.${op}`, intCompare(w, true, f));
+    if (op === 'eq' || op === 'ne') def(`${shape}.${op}`, compare(s, s, f));
     else {
-      def(`${shape}.${op}_s`, intCompare(w, true, f));
-      def(`${shape}.${op}_u`, intCompare(w, false, f));
+      def(`${shape}.${op}_s`, compare(s, s, f));
+      def(`${shape}.${op}_u`, compare(u, s, f));
     }
   }
-  def(`${shape}.abs`, int1(w, true, (x) => (x < 0 ? -x : x)));
-  def(`${shape}.neg`, int1(w, true, (x) => -x));
-  def(`${shape}.all_true`, (a: Uint8Array) => {
-    for (let k = 0; k < n; k++) if (get(a, k, w, false) === 0) return 0;
-    return 1;
-  });
+  def(`${shape}.abs`, lanes1(s, (x) => (x < 0 ? -x : x)));
+  def(`${shape}.neg`, lanes1(s, (x) => -x));
+  def(`${shape}.all_true`, (a: Uint8Array) => (load(a), s.subarray(0, n).includes(0) ? 0 : 1));
   def(`${shape}.bitmask`, (a: Uint8Array) => {
+    load(a);
     let m = 0;
-    for (let k = 0; k < n; k++) if (get(a, k, w, true) < 0) m |= 1 << k;
+    for (let k = 0; k < n; k++) if (s[k] < 0) m |= 1 << k;
     return m;
   });
   // Shifts by the count modulo the lane width.
-  for (const [op, s, f] of [['shl', true, (x, c) => x << c], ['shr_s', true, (x, c) => x >> c], ['shr_u', false, (x, c) => x >>> c]] as
-    [string, boolean, (x: number, c: number) => number][]) {
+  for (const [op, v, f] of [['shl', s, (x, c) => x << c], ['shr_s', s, (x, c) => x >> c], ['shr_u', u, (x, c) => x >>> c]] as
+    [string, LaneView, (x: number, c: number) => number][]) {
     def(`${shape}.${op}`, (a: Uint8Array, c: number) => {
-      const r = new Uint8Array(16);
-      for (let k = 0; k < n; k++) put(r, k, w, f(get(a, k, w, s), c & (bits - 1)));
-      return r;
+      load(a);
+      for (let k = 0; k < n; k++) v[3 * n + k] = f(v[k], c & (bits - 1));
+      return result();
     });
   }
-  def(`${shape}.add`, int2(w, true, (x, y) => x + y));
-  def(`${shape}.sub`, int2(w, true, (x, y) => x - y));
-  def(`${shape}.min_s`, int2(w, true, min));
-  def(`${shape}.min_u`, int2(w, false, min));
-  def(`${shape}.max_s`, int2(w, true, max));
-  def(`${shape}.max_u`, int2(w, false, max));
+  def(`${shape}.add`, lanes2(s, (x, y) => x + y));
+  def(`${shape}.sub`, lanes2(s, (x, y) => x - y));
+  def(`${shape}.min_s`, lanes2(s, min));
+  def(`${shape}.min_u`, lanes2(u, min));
+  def(`${shape}.max_s`, lanes2(s, max));
+  def(`${shape}.max_u`, lanes2(u, max));
   if (bits < 32) {
-    def(`${shape}.add_sat_s`, int2(w, true, (x, y) => sat(x + y, smin, smax)));
-    def(`${shape}.add_sat_u`, int2(w, false, (x, y) => min(x + y, umax)));
-    def(`${shape}.sub_sat_s`, int2(w, true, (x, y) => sat(x - y, smin, smax)));
-    def(`${shape}.sub_sat_u`, int2(w, false, (x, y) => max(x - y, 0)));
-    def(`${shape}.avgr_u`, int2(w, false, (x, y) => (x + y + 1) >>> 1));
+    def(`${shape}.add_sat_s`, lanes2(s, (x, y) => sat(x + y, smin, smax)));
+    def(`${shape}.add_sat_u`, lanes2(u, (x, y) => min(x + y, umax)));
+    def(`${shape}.sub_sat_s`, lanes2(s, (x, y) => sat(x - y, smin, smax)));
+    def(`${shape}.sub_sat_u`, lanes2(u, (x, y) => max(x - y, 0)));
+    def(`${shape}.avgr_u`, lanes2(u, (x, y) => (x + y + 1) >>> 1));
   }
-  if (bits > 8) def(`${shape}.mul`, int2(w, true, Math.imul));
+  if (bits > 8) def(`${shape}.mul`, lanes2(s, Math.imul));
 }
-def('i8x16.popcnt', int1(1, false, i32Popcnt));
+def('i8x16.popcnt', lanes1(U8, i32Popcnt));
 
-// Narrowing to [narrow] lanes (w bytes) from the signed lanes of a then b (2w bytes); widening of
-// [narrow] lanes, read signed or unsigned, to [wide] ones.
-for (const [narrow, wide, w] of [['i8x16', 'i16x8', 1], ['i16x8', 'i32x4', 2]] as [string, string, number][]) {
-  const n = 16 / w, m = n / 2, top = 2 ** (8 * w - 1) - 1;
-  for (const [sg, s, lo, hi] of [['s', true, -top - 1, top], ['u', false, 0, 2 * top + 1]] as [string, boolean, number, number][]) {
+// Narrowing to [narrow] lanes from the [wide] lanes of a then b (contiguous in the scratch buffer);
+// widening of [narrow] lanes, read signed or unsigned, to [wide] ones.
+for (const [narrow, ns, nu, wide, ws] of [['i8x16', I8, U8, 'i16x8', I16], ['i16x8', I16, U16, 'i32x4', I32]] as
+  [string, LaneView, LaneView, string, LaneView][]) {
+  const n = count(ns), m = count(ws), top = 2 ** (128 / n - 1) - 1;
+  for (const [sg, v, lo, hi] of [['s', ns, -top - 1, top], ['u', nu, 0, 2 * top + 1]] as [string, LaneView, number, number][]) {
     def(`${narrow}.narrow_${wide}_${sg}`, (a: Uint8Array, b: Uint8Array) => {
-      const r = new Uint8Array(16);
-      for (let k = 0; k < m; k++) {
-        put(r, k, w, sat(get(a, k, 2 * w, true), lo, hi));
-        put(r, m + k, w, sat(get(b, k, 2 * w, true), lo, hi));
-      }
-      return r;
+      load(a, b);
+      for (let k = 0; k < n; k++) v[3 * n + k] = sat(ws[k], lo, hi);
+      return result();
     });
     def(`${wide}.extadd_pairwise_${narrow}_${sg}`, (a: Uint8Array) => {
-      const r = new Uint8Array(16);
-      for (let k = 0; k < m; k++) put(r, k, 2 * w, get(a, 2 * k, w, s) + get(a, 2 * k + 1, w, s));
-      return r;
+      load(a);
+      for (let k = 0; k < m; k++) ws[3 * m + k] = v[2 * k] + v[2 * k + 1];
+      return result();
     });
     for (const [half, h] of [['low', 0], ['high', m]] as [string, number][]) {
       def(`${wide}.extend_${half}_${narrow}_${sg}`, (a: Uint8Array) => {
-        const r = new Uint8Array(16);
-        for (let k = 0; k < m; k++) put(r, k, 2 * w, get(a, h + k, w, s));
-        return r;
+        load(a);
+        for (let k = 0; k < m; k++) ws[3 * m + k] = v[h + k];
+        return result();
       });
       // Products of 8- or 16-bit lanes are exact doubles; the store wraps them to the wide lane.
       def(`${wide}.extmul_${half}_${narrow}_${sg}`, (a: Uint8Array, b: Uint8Array) => {
-        const r = new Uint8Array(16);
-        for (let k = 0; k < m; k++) put(r, k, 2 * w, get(a, h + k, w, s) * get(b, h + k, w, s));
-        return r;
+        load(a, b);
+        for (let k = 0; k < m; k++) ws[3 * m + k] = v[h + k] * v[n + h + k];
+        return result();
       });
     }
   }
 }
 
 /** Q15 rounding multiply; only -32768 * -32768 overflows, and saturates (relaxed: the same). */
-const q15 = int2(2, true, (x, y) => min((x * y + 0x4000) >> 15, 32767));
+const q15 = lanes2(I16, (x, y) => min((x * y + 0x4000) >> 15, 32767));
 def('i16x8.q15mulr_sat_s', q15);
 def('i16x8.relaxed_q15mulr_s', q15);
 /** Products of i16 lanes are below 2^30 in magnitude; only their sum can wrap (to -2^31). */
 def('i32x4.dot_i16x8_s', (a: Uint8Array, b: Uint8Array) => {
-  const r = new Uint8Array(16);
-  for (let k = 0; k < 4; k++) put(r, k, 4, get(a, 2 * k, 2, true) * get(b, 2 * k, 2, true) + get(a, 2 * k + 1, 2, true) * get(b, 2 * k + 1, 2, true));
-  return r;
+  load(a, b);
+  for (let k = 0; k < 4; k++) I32[12 + k] = I16[2 * k] * I16[8 + 2 * k] + I16[2 * k + 1] * I16[9 + 2 * k];
+  return result();
 });
 
 // ---- i64x2, on (lo, hi) word pairs with the i64 helpers: f gives lane k's low word, H.hi its high ----

@@ -3,11 +3,9 @@
 // and each result is built at byte 48 and returned as a fresh copy, so helpers never alias their
 // inputs. Typed-array views use the host's byte order, so the lane helpers assume a little-endian
 // host (every platform Node and browsers run on except s390x).
-// Helpers are made by a few generators and registered by instruction name (Defs rows, collected by
-// simd.ts). The compile tier inlines nearly every SIMD instruction (compile/simd-words.ts); the
-// interpreter calls these for all but its inline few, so integer lanes are read and written on the
-// operands' bytes (get/put below, inlined by V8): every generated helper then touches only
-// Uint8Arrays, where views of eight element kinds made each shared loop megamorphic (2-40x slower).
+// Helpers are made by a few generators over lane views and registered by instruction name (Defs
+// rows, collected by simd.ts): the compile tier inlines nearly every SIMD instruction
+// (compile/simd-words.ts), so these are the reference semantics, not a hot path.
 import { H } from './i64hi.js';
 import { f32FromBits, f32ToBits } from './floatbits.js';
 
@@ -45,60 +43,8 @@ export function result(): Uint8Array {
 export type LaneView = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 /** Lanes in a vector viewed through v. */
 export const count = (v: LaneView): number => 16 / v.BYTES_PER_ELEMENT;
-/** The integer shapes (but i64x2): name, lane bytes. */
-export const INT_SHAPES: [string, number][] = [['i8x16', 1], ['i16x8', 2], ['i32x4', 4]];
-
-/** Lane k (w bytes wide) of a, read signed or unsigned. */
-export function get(a: Uint8Array, k: number, w: number, s: boolean): number {
-  if (w === 1) return s ? (a[k] << 24) >> 24 : a[k];
-  const i = w * k;
-  if (w === 2) {
-    const x = a[i] | (a[i + 1] << 8);
-    return s ? (x << 16) >> 16 : x;
-  }
-  const x = a[i] | (a[i + 1] << 8) | (a[i + 2] << 16) | (a[i + 3] << 24);
-  return s ? x : x >>> 0;
-}
-
-/** Writes x, wrapped to the lane's width, as lane k (w bytes wide) of r. */
-export function put(r: Uint8Array, k: number, w: number, x: number): void {
-  const i = w * k;
-  r[i] = x;
-  if (w > 1) {
-    r[i + 1] = x >> 8;
-    if (w > 2) {
-      r[i + 2] = x >> 16;
-      r[i + 3] = x >> 24;
-    }
-  }
-}
-
-/** Lane-wise unary integer operation on w-byte lanes (read signed or not): lane k = f(a lane k). */
-export function int1(w: number, s: boolean, f: (x: number) => number): (a: Uint8Array) => Uint8Array {
-  return (a) => {
-    const r = new Uint8Array(16);
-    for (let k = 0; k < 16 / w; k++) put(r, k, w, f(get(a, k, w, s)));
-    return r;
-  };
-}
-
-/** Lane-wise binary integer operation on w-byte lanes. */
-export function int2(w: number, s: boolean, f: (x: number, y: number) => number): (a: Uint8Array, b: Uint8Array) => Uint8Array {
-  return (a, b) => {
-    const r = new Uint8Array(16);
-    for (let k = 0; k < 16 / w; k++) put(r, k, w, f(get(a, k, w, s), get(b, k, w, s)));
-    return r;
-  };
-}
-
-/** Lane-wise integer comparison: each result lane all ones or zero. */
-export function intCompare(w: number, s: boolean, f: (x: number, y: number) => boolean): (a: Uint8Array, b: Uint8Array) => Uint8Array {
-  return (a, b) => {
-    const r = new Uint8Array(16);
-    for (let k = 0; k < 16 / w; k++) put(r, k, w, f(get(a, k, w, s), get(b, k, w, s)) ? -1 : 0);
-    return r;
-  };
-}
+/** The integer shapes: name, signed and unsigned views of one lane width. */
+export const INT_SHAPES: [string, Int8Array | Int16Array | Int32Array, LaneView][] = [['i8x16', I8, U8], ['i16x8', I16, U16], ['i32x4', I32, U32]];
 
 /** Lane-wise unary operation: result lane k = f(a lane k), in view v (stores wrap to the lane). */
 export function lanes1(v: LaneView, f: (x: number) => number): (a: Uint8Array) => Uint8Array {
@@ -143,32 +89,35 @@ export const CMP: [string, (x: number, y: number) => boolean][] = [
 
 /** Bits of a where c is set, of b elsewhere. */
 function bitselect(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array {
-  const r = new Uint8Array(16);
-  for (let k = 0; k < 16; k++) r[k] = (a[k] & c[k]) | (b[k] & ~c[k]);
-  return r;
+  load(a, b, c);
+  for (let k = 0; k < 4; k++) I32[12 + k] = (I32[k] & I32[8 + k]) | (I32[4 + k] & ~I32[8 + k]);
+  return result();
 }
 
 /** i8x16.swizzle (and relaxed_swizzle, deterministically): out-of-range indices give 0. */
 function swizzle(a: Uint8Array, s: Uint8Array): Uint8Array {
-  const r = new Uint8Array(16);
-  for (let k = 0; k < 16; k++) r[k] = s[k] < 16 ? a[s[k]] : 0;
-  return r;
+  load(a, s);
+  for (let k = 0; k < 16; k++) {
+    const j = U8[B + k];
+    U8[O + k] = j < 16 ? U8[j] : 0;
+  }
+  return result();
 }
 
 const same = (x: number): number => x;
 export const LANE_OPS: Defs = [
-  ['v128.not', int1(4, true, (x) => ~x)],
-  ['v128.and', int2(4, true, (x, y) => x & y)],
-  ['v128.andnot', int2(4, true, (x, y) => x & ~y)],
-  ['v128.or', int2(4, true, (x, y) => x | y)],
-  ['v128.xor', int2(4, true, (x, y) => x ^ y)],
+  ['v128.not', lanes1(I32, (x) => ~x)],
+  ['v128.and', lanes2(I32, (x, y) => x & y)],
+  ['v128.andnot', lanes2(I32, (x, y) => x & ~y)],
+  ['v128.or', lanes2(I32, (x, y) => x | y)],
+  ['v128.xor', lanes2(I32, (x, y) => x ^ y)],
   ['v128.bitselect', bitselect],
-  ['v128.any_true', (a: Uint8Array) => (a.some((x) => x !== 0) ? 1 : 0)],
+  ['v128.any_true', (a: Uint8Array) => (load(a), (I32[0] | I32[1] | I32[2] | I32[3]) !== 0 ? 1 : 0)],
   // i8x16.shuffle: `lanes` are the 16 immediate indices into the 32 bytes of a then b.
   ['i8x16.shuffle', (a: Uint8Array, b: Uint8Array, lanes: ArrayLike<number>) => {
-    const r = new Uint8Array(16);
-    for (let k = 0; k < 16; k++) r[k] = lanes[k] < 16 ? a[lanes[k]] : b[lanes[k] - 16];
-    return r;
+    load(a, b);
+    for (let k = 0; k < 16; k++) U8[O + k] = U8[lanes[k]];
+    return result();
   }],
   ['i8x16.swizzle', swizzle],
   ['i8x16.relaxed_swizzle', swizzle],
@@ -191,28 +140,24 @@ export const LANE_OPS: Defs = [
     return result();
   }],
 ];
-// Lanes of the other shapes: [shape, lane bytes, lane bits from a value, value from lane bits]
-// (f64x2 through the F64 scratch view, which keeps NaN payloads).
-for (const [shape, w, toBits, fromBits] of [
-  ['i8x16', 1], ['i16x8', 2], ['i32x4', 4], ['f32x4', 4, f32ToBits, f32FromBits],
-] as [string, number, ((x: number) => number)?, ((x: number) => number)?][]) {
-  const bits = toBits ?? same, value = fromBits ?? same;
+// The lanes of the other shapes: [shape, view, lane bits from a value, value from lane bits].
+for (const [shape, v, bits, value] of [
+  ['i8x16', I8], ['i16x8', I16], ['i32x4', I32], ['f32x4', I32, f32ToBits, f32FromBits], ['f64x2', F64],
+] as [string, LaneView, ((x: number) => number)?, ((x: number) => number)?][]) {
+  const n = count(v), toBits = bits ?? same, fromBits = value ?? same;
   LANE_OPS.push([`${shape}.splat`, (x: number) => {
-    const r = new Uint8Array(16), b = bits(x);
-    for (let k = 0; k < 16 / w; k++) put(r, k, w, b);
-    return r;
+    v.fill(toBits(x), 3 * n, 4 * n);
+    return result();
   }], [`${shape}.replace_lane`, (a: Uint8Array, k: number, x: number) => {
-    const r = a.slice();
-    put(r, k, w, bits(x));
-    return r;
+    U8.set(a, O);
+    v[3 * n + k] = toBits(x);
+    return result();
   }]);
-  // i8x16 and i16x8 lanes read signed or unsigned
-  for (const [sx, s] of (w < 4 ? [['_s', true], ['_u', false]] : [['', true]]) as [string, boolean][]) {
-    LANE_OPS.push([`${shape}.extract_lane${sx}`, (a: Uint8Array, k: number) => value(get(a, k, w, s))]);
+  // i8x16 and i16x8 lanes read signed or unsigned (the unsigned view has the same lane width).
+  const reads: [string, LaneView][] = n > 4 ? [['_s', v], ['_u', n === 16 ? U8 : U16]] : [['', v]];
+  for (const [sx, view] of reads) {
+    LANE_OPS.push([`${shape}.extract_lane${sx}`, (a: Uint8Array, k: number) => (load(a), fromBits(view[k]))]);
   }
 }
-LANE_OPS.push(['f64x2.splat', (x: number) => (F64.fill(x, 6, 8), result())],
-  ['f64x2.replace_lane', (a: Uint8Array, k: number, x: number) => (U8.set(a, O), (F64[6 + k] = x), result())],
-  ['f64x2.extract_lane', (a: Uint8Array, k: number) => (load(a), F64[k])]);
 // relaxed_laneselect: bitselect is one of its allowed results.
 for (const shape of ['i8x16', 'i16x8', 'i32x4', 'i64x2']) LANE_OPS.push([`${shape}.relaxed_laneselect`, bitselect]);

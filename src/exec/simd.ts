@@ -9,13 +9,12 @@
 // address after the tier's bounds check:
 //   loads (m, a)  stores (m, a, v)  lane loads (m, a, v, lane)  lane stores (m, a, v, lane)
 // The compile tier inlines all but a few SIMD instructions (compile/simd-words.ts); these helpers
-// serve the rest and the interpreter, and are what the tests hold against native WebAssembly.
+// serve the rest and are the reference the tests hold against native WebAssembly.
 import { OPS, PREFIX_SIMD } from '../syntax/opcodes.js';
 import { LANE_OPS, type SimdFn } from './simd-lanes.js';
 import { INT_OPS } from './simd-int.js';
 import { FLOAT_OPS } from './simd-float.js';
 import { MEM_OPS } from './simd-mem.js';
-import { FAST_OPS, FAST_MEMORY_OPS } from './simd-fast.js';
 export type { SimdFn };
 
 /** The v128 of four int32 words (little-endian), as compile/simd-words.ts materialises its values
@@ -29,11 +28,7 @@ export function v128FromWords(w0: number, w1: number, w2: number, w3: number): U
   return r;
 }
 
-/** The generic helpers by instruction name (the reference test/exec/simd-fast.test.ts holds the
- *  hand-specialised ones to). */
-export const GENERIC_SIMD: ReadonlyMap<string, SimdFn> = new Map([...LANE_OPS, ...INT_OPS, ...FLOAT_OPS, ...MEM_OPS]);
-// The hand-specialised ones (simd-fast.ts) replace their generic helpers.
-const HELPERS = new Map<string, SimdFn>([...GENERIC_SIMD, ...FAST_OPS, ...FAST_MEMORY_OPS]);
+const HELPERS = new Map([...LANE_OPS, ...INT_OPS, ...FLOAT_OPS, ...MEM_OPS]);
 
 function table(memory: boolean): ReadonlyMap<string, SimdFn> {
   const m = new Map<string, SimdFn>();
