@@ -77,8 +77,9 @@ test('sizes per entry (minified / gzipped)', async (t) => {
   assert.ok(!inputs.some((p) => p.startsWith('src/exec/interp/') && !p.endsWith('select.ts')), 'the stub replaced the interpreter');
 });
 
-// The lead's budget. Measured 2026-11-25 at 6eb0583: 177 KB / 57 KB (issue #9 started from 199 KB /
-// 61 KB). What remains is code, not waste: per feature and directory in the diagnostics above; property
+// The lead's budget. Measured 2026-11-25: 199.9 KB / 61.2 KB when issue #9's work started (4432850),
+// 177.1 / 57.4 after its cuts (6eb0583), 185.6 / 60.9 at d64a29e (block splitting, validator fast
+// paths added since). What remains is code, not waste: per feature and directory in the diagnostics above; property
 // mangling would save ~5 KB minified and ~0.1 KB gzipped (measured), so 100 / 30 needs features out of
 // the core (see docs/package.md). Marked todo until then: the assertion runs and reports.
 test('core within budget: 100 KB minified, 30 KB gzipped', { todo: 'core is ~1.8x over budget (report in the diagnostics)' }, async () => {
@@ -88,7 +89,7 @@ test('core within budget: 100 KB minified, 30 KB gzipped', { todo: 'core is ~1.8
 });
 
 // A ratchet that does fail meanwhile: the core may not grow past a little above what it weighs today.
-test('core does not grow past 186 KB minified / 61 KB gzipped', async () => {
+test('core does not grow past 188 KB minified / 62 KB gzipped', async () => {
   const core = await size('core', 'src/index.ts', [noInterpreter]);
-  assert.ok(core.min <= 186 * 1024 && core.gzip <= 61 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
+  assert.ok(core.min <= 188 * 1024 && core.gzip <= 62 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
 });
