@@ -301,7 +301,14 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
 const VAR = /(?<![\w$.])(?:[lksh]\d+(?:\$\d+)?|A|T|X|fr|rc|RV|dv\d+|ln\d+|u8\d+|m\d+w\d+)(?![\w$])/g;
 const VIEW = /^(?:dv|ln|u8|m)(\d+)/;
 
-function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitOutput {
+/**
+ * The most variables a frame object may hold. Beyond V8's fast object literals (about a thousand
+ * properties) each call would build a dictionary; and a frame object is heap, not stack, so a
+ * recursion would go far deeper before the engine's stack is exhausted than the unsplit function.
+ */
+const MAX_SHARED = 800;
+
+function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitOutput | null {
   const init = new Map<string, string>();
   for (const d of input.decls) {
     const eq = d.indexOf(' = ');
@@ -330,6 +337,7 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
     }
     for (const m of [...mems[k]].sort((a, b) => a - b)) decls[k].push(...input.views(m));
   });
+  if (shared.size > MAX_SHARED) return null;
   const bodies = fns.map((f, k) => f.body.split(RELOAD).join(input.reload(mems[k])).replace(VAR, (v) => (shared.has(v) ? `S.${v}` : v)));
   const fields = [...shared].map((v) => `${v}: ${params.has(v) ? v : v === 'RV' ? 'undefined' : init.get(v) ?? '0'}`);
   const head = [
