@@ -14,10 +14,10 @@ const type0 = section(SEC.type, vec([functype([], [])]));
 const func0 = section(SEC.func, vec([[0]]));
 
 /** A section holding `n` copies of `entry` after its count, and the offset of that count in `prefix` + it. */
-function counted(id: number, n: number, entry: ArrayLike<number>, prefix: ArrayLike<number>[] = []): [Uint8Array, number] {
+function counted(id: number, n: number, entry: ArrayLike<number>, prefix: ArrayLike<number>[] = []): [Uint8Array<ArrayBuffer>, number] {
   const payload = cat(u32(n), repeat(entry, n));
   const before = 8 + prefix.reduce((s, p) => s + p.length, 0);
-  return [module(...prefix, bigSection(id, payload)), before + 1 + u32(payload.length).length];
+  return [module(...prefix, bigSection(id, payload)) as Uint8Array<ArrayBuffer>, before + 1 + u32(payload.length).length];
 }
 
 /**
