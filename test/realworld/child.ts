@@ -2,42 +2,85 @@
 //   node child.js NAME native|purewasm|polywasm [test|bench] [repeats]
 // For purewasm and polywasm, globalThis.WebAssembly is replaced before the package loads, with a
 // counter on Instance/instantiate that proves the package really went through that engine. Prints one
-// JSON line: { output, instantiations, startupMs, runMs } (runMs: the fastest of `repeats` runs) or
-// { error }.
+// JSON line: { output, instantiations, startupMs, runMs, wasmBytes, heapBytes } (runMs: the fastest
+// of `repeats` runs; wasmBytes: the size of the modules the package compiled; heapBytes: JS heap and
+// ArrayBuffer growth from before the package loaded to after its runs, measured after a full GC when
+// node runs with --expose-gc) or { error }.
 import { register } from 'node:module';
 import { WORKLOADS, type Size } from './workloads.js';
 
 const [name, engine, size = 'test', repeatsArg = '1'] = process.argv.slice(2);
 let instantiations = 0;
+let wasmBytes = 0;
+/** Every memory the package made or got, so that linear memory can be left out of heapBytes. */
+const memories = new Set<WebAssembly.Memory>();
+/** The byte length of a BufferSource argument (0 for a Module or anything else). */
+const sizeOf = (x: unknown): number =>
+  ArrayBuffer.isView(x) ? x.byteLength : x instanceof ArrayBuffer ? x.byteLength : 0;
 
 /** A copy of `base` whose Instance/instantiate count their calls. */
 function counting(base: typeof WebAssembly): typeof WebAssembly {
   const ns = Object.create(Object.getPrototypeOf(base), Object.getOwnPropertyDescriptors(base));
+  const BaseModule = base.Module;
+  ns.Module = class Module extends BaseModule {
+    constructor(bytes: BufferSource) {
+      super(bytes);
+      wasmBytes += sizeOf(bytes);
+    }
+  };
+  const compile = base.compile;
+  ns.compile = (bytes: BufferSource) => {
+    wasmBytes += sizeOf(bytes);
+    return compile.call(base, bytes);
+  };
+  const BaseMemory = base.Memory;
+  ns.Memory = class Memory extends BaseMemory {
+    constructor(desc: WebAssembly.MemoryDescriptor) {
+      super(desc);
+      memories.add(this);
+    }
+  };
+  const noteMemories = (exports: WebAssembly.Exports): void => {
+    for (const v of Object.values(exports)) if (v instanceof BaseMemory) memories.add(v);
+  };
   const Base = base.Instance;
   ns.Instance = class Instance extends Base {
     constructor(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
       super(module, imports);
+      noteMemories(this.exports);
       instantiations++;
     }
   };
   const inst = base.instantiate;
   ns.instantiate = (...args: unknown[]) => {
     instantiations++;
-    return (inst as (...a: unknown[]) => unknown).apply(base, args);
+    wasmBytes += sizeOf(args[0]);
+    const p = (inst as (...a: unknown[]) => Promise<WebAssembly.Instance | { instance: WebAssembly.Instance }>).apply(base, args);
+    return p.then((r) => (noteMemories(('instance' in r ? r.instance : r).exports), r));
   };
   return ns;
 }
 
-if (engine !== 'native') {
-  const base = engine === 'polywasm'
+const base = engine === 'native' ? globalThis.WebAssembly
+  : engine === 'polywasm'
     ? ((await import('polywasm')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly
     : ((await import('../../src/index.js')) as unknown as { WebAssembly: typeof WebAssembly }).WebAssembly;
-  Object.defineProperty(globalThis, 'WebAssembly', { value: counting(base), writable: true, configurable: true, enumerable: false });
+Object.defineProperty(globalThis, 'WebAssembly', { value: counting(base), writable: true, configurable: true, enumerable: false });
+
+/** JS heap plus memory held outside it (ArrayBuffers, native wasm code and memories), less the
+ * linear memories, after a full GC where node exposes one: what the engine and the package keep. */
+function heapNow(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  let linear = 0;
+  for (const mem of memories) linear += mem.buffer.byteLength;
+  return m.heapUsed + m.external - linear;
 }
 // wasm-bindgen "bundler" packages import their .wasm as an ES module: a loader hook provides that.
 register(new URL('./wasm-esm-hooks.js', import.meta.url));
 
 try {
+  const heap0 = heapNow();
   const t0 = performance.now();
   const run = await WORKLOADS[name].load(size as Size);
   const startupMs = performance.now() - t0;
@@ -48,7 +91,8 @@ try {
     output = await run();
     runMs = Math.min(runMs, performance.now() - t);
   }
-  console.log(JSON.stringify({ output, instantiations, startupMs, runMs }));
+  const heapBytes = heapNow() - heap0;
+  console.log(JSON.stringify({ output, instantiations, startupMs, runMs, wasmBytes, heapBytes }));
 } catch (e) {
   console.log(JSON.stringify({ error: String((e as Error)?.stack ?? e), instantiations }));
 }
