@@ -73,6 +73,17 @@ function numericStorage(st: FuncState, a: ArrayType): void {
   if (!isPacked(t) && !isNumeric(t) && t !== V128) st.fail('array type is not numeric or vector');
 }
 
+/** array.new_data/new_elem and array.init_data/init_elem: segment `seg` can fill array `a`. */
+function segmentSource(st: FuncState, a: ArrayType, isData: boolean, seg: number): void {
+  if (isData) {
+    numericStorage(st, a);
+    st.data(seg);
+  } else {
+    const e = st.elemType(seg);
+    if (!matchStorageType(e, a.field.type)) st.fail(`type mismatch: elements of ${typeName(e)} for an array of ${typeName(a.field.type)}`);
+  }
+}
+
 /** Pops `n` operands of type `t` without looping past what the frame holds (n may be huge). */
 function popRepeat(st: FuncState, t: ValType, n: number): void {
   const avail = st.sp - st.floor;
@@ -222,14 +233,7 @@ function structOrArray(st: FuncState): void {
       return;
     }
     case R_ARRAY_NEW_DATA: case R_ARRAY_NEW_ELEM: {
-      const a = arrayOf(st, x);
-      if (code === R_ARRAY_NEW_DATA) {
-        numericStorage(st, a);
-        st.data(ins.b);
-      } else {
-        const e = st.elemType(ins.b);
-        if (!matchStorageType(e, a.field.type)) st.fail(`type mismatch: elements of ${typeName(e)} for an array of ${typeName(a.field.type)}`);
-      }
+      segmentSource(st, arrayOf(st, x), code === R_ARRAY_NEW_DATA, ins.b);
       st.popExpect(I32);
       st.popExpect(I32);
       st.push(refType(m.types[x], false));
@@ -274,14 +278,7 @@ function structOrArray(st: FuncState): void {
       return;
     }
     case R_ARRAY_INIT_DATA: case R_ARRAY_INIT_ELEM: {
-      const a = mutableArray(st, x);
-      if (code === R_ARRAY_INIT_DATA) {
-        numericStorage(st, a);
-        st.data(ins.b);
-      } else {
-        const e = st.elemType(ins.b);
-        if (!matchStorageType(e, a.field.type)) st.fail(`type mismatch: elements of ${typeName(e)} for an array of ${typeName(a.field.type)}`);
-      }
+      segmentSource(st, mutableArray(st, x), code === R_ARRAY_INIT_DATA, ins.b);
       st.popExpect(I32);
       st.popExpect(I32);
       st.popExpect(I32);

@@ -239,16 +239,16 @@ function moduleWith(bodyBytes: number[], results: number[], locals: number[]): U
   });
 }
 
-test('differential: function bodies accepted exactly when V8 accepts them', () => {
-  // BODY_DIFF_N / BODY_DIFF_SEED widen the search when run by hand.
-  const count = Number(process.env.BODY_DIFF_N ?? 2000);
-  const rng = new Rng(Number(process.env.BODY_DIFF_SEED ?? 20261125));
+/**
+ * Validates `count` modules made by `make` on V8 and on purewasm; returns how many V8 accepted and
+ * the first disagreements (each with purewasm's message and the module's bytes).
+ */
+function differential(count: number, seed: number, make: (rng: Rng) => Uint8Array): { valid: number; disagreements: string[] } {
+  const rng = new Rng(seed);
   let valid = 0;
   const disagreements: string[] = [];
   for (let i = 0; i < count; i++) {
-    const results = rng.below(2) === 0 ? [] : [VALTYPES[rng.below(VALTYPES.length)]];
-    const locals = Array.from({ length: rng.below(4) }, () => VALTYPES[rng.below(VALTYPES.length)]);
-    const bytes = moduleWith(body(rng, results), results, locals);
+    const bytes = make(rng);
     const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
     let ours = true;
     let why = '';
@@ -261,30 +261,29 @@ test('differential: function bodies accepted exactly when V8 accepts them', () =
     if (native) valid++;
     if (native !== ours) disagreements.push(`${native ? 'refused' : 'accepted'}: ${why} ${Buffer.from(bytes).toString('hex')}`);
   }
+  return { valid, disagreements };
+}
+
+const randomResults = (rng: Rng): number[] => (rng.below(2) === 0 ? [] : [VALTYPES[rng.below(VALTYPES.length)]]);
+
+test('differential: function bodies accepted exactly when V8 accepts them', () => {
+  // BODY_DIFF_N / BODY_DIFF_SEED widen the search when run by hand.
+  const count = Number(process.env.BODY_DIFF_N ?? 2000);
+  const { valid, disagreements } = differential(count, Number(process.env.BODY_DIFF_SEED ?? 20261125), (rng) => {
+    const results = randomResults(rng);
+    const locals = Array.from({ length: rng.below(4) }, () => VALTYPES[rng.below(VALTYPES.length)]);
+    return moduleWith(body(rng, results), results, locals);
+  });
   assert.ok(valid > count / 20, `too few valid samples (${valid}) to mean anything`);
   assert.deepEqual(disagreements.slice(0, 5), [], `${disagreements.length} disagreements`);
 });
 
 test('differential: structured bodies (blocks, branches, unreachable code) agree with V8', () => {
   const count = Number(process.env.BODY_DIFF_N ?? 1500);
-  const rng = new Rng(Number(process.env.BODY_DIFF_SEED ?? 7));
-  let valid = 0;
-  const disagreements: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const results = rng.below(2) === 0 ? [] : [VALTYPES[rng.below(VALTYPES.length)]];
-    const bytes = moduleWith(structured(rng, results), results, []);
-    const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
-    let ours = true;
-    let why = '';
-    try {
-      compileModule(bytes);
-    } catch (e) {
-      ours = false;
-      why = (e as Error).message;
-    }
-    if (native) valid++;
-    if (native !== ours) disagreements.push(`${native ? 'refused' : 'accepted'}: ${why} ${Buffer.from(bytes).toString('hex')}`);
-  }
+  const { valid, disagreements } = differential(count, Number(process.env.BODY_DIFF_SEED ?? 7), (rng) => {
+    const results = randomResults(rng);
+    return moduleWith(structured(rng, results), results, []);
+  });
   if (process.env.BODY_DIFF_VERBOSE) console.log(`structured: ${valid}/${count} valid`);
   assert.ok(valid > count / 2, `too few valid samples (${valid})`);
   assert.deepEqual(disagreements.slice(0, 5), [], `${disagreements.length} disagreements`);

@@ -7,6 +7,9 @@ export const STRUCTREF = 0x6b, ARRAYREF = 0x6a, I31REF = 0x6c, NULLREF = 0x71;
 
 export { u32 as leb, s32 as sleb } from '../binary/bytes.js';
 import { u32 as leb, s32 as sleb } from '../binary/bytes.js';
+import assert from 'node:assert/strict';
+import { compileModule } from '../../src/valid/index.js';
+import { CompileError } from '../../src/api/errors.js';
 
 export function vec(items: number[][]): number[] {
   return [...leb(items.length), ...items.flat()];
@@ -73,3 +76,21 @@ export function oneFunc(params: number[], results: number[], body: number[], ext
   const types = [fn(params, results), ...(extra.types ?? [])];
   return assemble({ ...extra, types, funcs: [{ type: 0, locals, body }, ...(extra.funcs ?? [])] });
 }
+
+/** The module validates. */
+export function ok(bytes: Uint8Array): void {
+  compileModule(bytes);
+}
+
+/** The module fails validation with a CompileError whose message matches. */
+export function bad(bytes: Uint8Array, message: RegExp): void {
+  assert.throws(() => compileModule(bytes), (e: unknown) => {
+    assert.ok(e instanceof CompileError, `not a CompileError: ${e}`);
+    assert.match((e as Error).message, message);
+    return true;
+  });
+}
+
+export const c32 = (n: number): number[] => [0x41, ...sleb(n)];
+export const c64 = (n: number): number[] => [0x42, ...sleb(n)];
+export const lget = (x: number): number[] => [0x20, ...leb(x)];

@@ -1,24 +1,8 @@
 // More body rules: segments in GC instructions, conversions, i31, tables and memories across
 // address types, typed calls, exnref.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { compileModule } from '../../src/valid/index.js';
-import { CompileError } from '../../src/api/errors.js';
-import { oneFunc, fn, leb, sleb, vec, I32, I64, FUNCREF, EXTERNREF, ANYREF } from './body-module.js';
+import { oneFunc, fn, vec, I32, I64, FUNCREF, EXTERNREF, ANYREF, ok, bad, c32, c64, lget } from './body-module.js';
 
-function ok(bytes: Uint8Array): void {
-  compileModule(bytes);
-}
-function bad(bytes: Uint8Array, message: RegExp): void {
-  assert.throws(() => compileModule(bytes), (e: unknown) => {
-    assert.ok(e instanceof CompileError, `not a CompileError: ${e}`);
-    assert.match((e as Error).message, message);
-    return true;
-  });
-}
-const c32 = (n: number): number[] => [0x41, ...sleb(n)];
-const c64 = (n: number): number[] => [0x42, ...sleb(n)];
-const lget = (x: number): number[] => [0x20, ...leb(x)];
 const DROP = 0x1a, END = 0x0b, UNREACHABLE = 0x00;
 
 test('GC segments: array.new_data / init_data need numeric elements, array.new_elem / init_elem matching refs', () => {

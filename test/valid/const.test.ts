@@ -1,26 +1,11 @@
 // Constant expressions: which instructions are constant, which globals are visible, result types.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { compileModule } from '../../src/valid/index.js';
-import { CompileError } from '../../src/api/errors.js';
-import { assemble, sleb, leb, vec, I32, I64, V128, ANYREF, EXTERNREF, FUNCREF, fn } from './body-module.js';
+import { assemble, leb, vec, I32, I64, V128, ANYREF, EXTERNREF, FUNCREF, fn, ok, bad, c32, c64 } from './body-module.js';
 
 const END = 0x0b;
-const c32 = (n: number): number[] => [0x41, ...sleb(n)];
-const c64 = (n: number): number[] => [0x42, ...sleb(n)];
 /** A module with the given globals, each [type, mutable, ...init without end]. */
 const globals = (gs: number[][], extra = {}): Uint8Array => assemble({ ...extra, globals: gs.map((g) => [...g, END]) });
 
-function ok(bytes: Uint8Array): void {
-  compileModule(bytes);
-}
-function bad(bytes: Uint8Array, message: RegExp): void {
-  assert.throws(() => compileModule(bytes), (e: unknown) => {
-    assert.ok(e instanceof CompileError, `not a CompileError: ${e}`);
-    assert.match((e as Error).message, message);
-    return true;
-  });
-}
 
 test('numeric constants and extended-const arithmetic', () => {
   ok(globals([[I32, 0, ...c32(7)], [I64, 1, ...c64(-1)]]));
