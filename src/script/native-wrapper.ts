@@ -19,7 +19,8 @@ export function wrappable(params: ValType[], results: ValType[]): boolean {
   return params.length * SLOT <= RESULTS_AT && results.length * SLOT <= 65536 - RESULTS_AT && [...params, ...results].every((t) => t in LOAD);
 }
 
-function u32(n: number, out: number[]): void {
+/** Appends `n` as an unsigned LEB128. */
+export function u32(n: number, out: number[]): void {
   do {
     let b = n & 0x7f;
     n >>>= 7;
@@ -28,7 +29,8 @@ function u32(n: number, out: number[]): void {
   } while (n !== 0);
 }
 
-function section(id: number, body: number[], out: number[]): void {
+/** Appends section `id` with its size. */
+export function section(id: number, body: number[], out: number[]): void {
   out.push(id);
   u32(body.length, out);
   out.push(...body);

@@ -3,6 +3,8 @@
 // boundary as their bit patterns (f32 as i32, f64 as i64 → BigInt) through reinterpret instructions
 // inside the module, because JS itself quiets signalling NaNs of f32 values.
 import * as N from '../../src/exec/numerics.js';
+// The script runner's byte writers (one LEB128 writer in src).
+import { u32 as uleb, section } from '../../src/script/native-wrapper.js';
 
 export type Ty = 'i32' | 'i64' | 'f32' | 'f64';
 /** Boxed bits: i32 and f32 as int32 numbers, i64 and f64 as signed BigInt. */
@@ -26,20 +28,7 @@ export interface Op {
 const TYPE_CODE: Record<Ty, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
 const BITS_TYPE: Record<Ty, Ty> = { i32: 'i32', i64: 'i64', f32: 'i32', f64: 'i64' };
 
-export function uleb(n: number, out: number[]): void {
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-}
-
-export function section(id: number, body: number[], out: number[]): void {
-  out.push(id);
-  uleb(body.length, out);
-  out.push(...body);
-}
+export { uleb, section };
 
 /** One exported function of a test module: its name, types and body (locals, code, end). */
 export interface TestFunc { name: string; params: number[]; results: number[]; body: number[] }
