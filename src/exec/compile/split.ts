@@ -61,9 +61,11 @@ export interface SplitOutput {
 }
 
 interface Group { text: string; min: number; net: number; depth: number }
+// `facts` memoises an item's Facts on the item itself (a Map lookup per visit cost more than the
+// rest of a walk on SQLite's VM loop); every item is created with all its fields (stable shapes).
 type Item =
-  | { kind: 'stmt'; text: string; depth: number; call?: boolean }
-  | { kind: 'compound'; header: string; sections: Item[][]; seps: string[]; closer: string; depth: number; loop: boolean };
+  | { kind: 'stmt'; text: string; depth: number; call?: boolean; facts?: Facts }
+  | { kind: 'compound'; header: string; sections: Item[][]; seps: string[]; closer: string; depth: number; loop: boolean; facts?: Facts };
 
 function braces(text: string): [number, number] {
   let d = 0, min = 0, str = false;
@@ -110,10 +112,10 @@ function parse(groups: Group[]): Item[] | null {
       if (g.min < 0) return items;
       i++;
       if (g.net === 0) {
-        items.push({ kind: 'stmt', text: g.text, depth: g.depth });
+        items.push({ kind: 'stmt', text: g.text, depth: g.depth, call: false, facts: undefined });
         continue;
       }
-      const item: Item = { kind: 'compound', header: g.text, sections: [], seps: [], closer: '', depth: g.depth, loop: /for \(;;\) \{$/.test(g.text) };
+      const item: Item = { kind: 'compound', header: g.text, sections: [], seps: [], closer: '', depth: g.depth, loop: /for \(;;\) \{$/.test(g.text), facts: undefined };
       let level = g.net;
       for (;;) {
         const s = section();
@@ -173,14 +175,13 @@ interface Region { name: string; body: string; looped: boolean }
 
 interface Candidate { section: Item[]; from: number; to: number; depth: number; score: number; looped: boolean; path: Item[] }
 
-/** Per item (memoised until the tree changes): its size and the jumps in it (statement → label). */
+/** Per item (memoised): its size and the jumps in it (statement → label). */
 interface Facts { size: number; jumps: Map<string, number>; catchVars: boolean; exits?: number }
 
 export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | null {
   const top = parse(groupsOf(input));
   if (top === null) return null;
   const regions: Region[] = [];
-  const memo = new Map<Item, Facts>();
 
   const ownFacts = (text: string, f: Facts): void => {
     f.size += text.length + 1;
@@ -189,7 +190,7 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
     CATCH_VARS.lastIndex = 0;
   };
   const facts = (it: Item): Facts => {
-    let f = memo.get(it);
+    let f = it.facts;
     if (f) return f;
     f = { size: 0, jumps: new Map(), catchVars: false };
     if (it.kind === 'stmt') ownFacts(it.text, f);
@@ -206,7 +207,7 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
         }
       }
     }
-    memo.set(it, f);
+    it.facts = f;
     return f;
   };
   const exitsOf = (run: Item[], depth: number): number => {
@@ -280,8 +281,16 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
     const dispatch = (code: string): string => `switch (${code}) { ${cases.join(' ')} }`;
     const call = cases.length === 0 ? `${name}();${reload ? `\n${RELOAD}` : ''}`
       : reload ? `rc = ${name}();\n${RELOAD}\n${dispatch('rc')}` : dispatch(`${name}()`);
-    c.section.splice(c.from, c.to - c.from, { kind: 'stmt', text: call, depth: c.depth, call: true });
-    for (const it of c.path) memo.delete(it); // only the enclosing items changed
+    const removed = sizeOf(c.section.slice(c.from, c.to));
+    const item: Item = { kind: 'stmt', text: call, depth: c.depth, call: true, facts: undefined };
+    c.section.splice(c.from, c.to - c.from, item);
+    // Only the enclosing items changed, and only in size: the call's dispatch holds the region's
+    // outward jumps, so their jumps (and exits) are the same. (A catchVars that may have become
+    // false stays true: that only makes consider() look closer.)
+    const delta = facts(item).size - removed;
+    for (const it of c.path) {
+      if (it.facts) it.facts.size += delta;
+    }
   };
 
   // The final text is longer than the estimate: shared variables gain their `S.`, reload points
