@@ -30,7 +30,18 @@ const geomean = (xs: number[]): number => {
   const ok = xs.filter((x) => Number.isFinite(x) && x > 0);
   return ok.length ? Math.exp(ok.reduce((s, x) => s + Math.log(x), 0) / ok.length) : NaN;
 };
-const status = (r: Result, ref: Result): string => (r.error ? `fails: ${r.error.split('\n')[0].slice(0, 60)}` : r.output === ref.output ? 'same' : 'WRONG OUTPUT');
+const status = (r: Result, ref: Result): string => (r.error ? `fails: ${r.error.split('\n')[0].slice(0, 40)}` : r.output === ref.output ? 'same' : 'WRONG OUTPUT');
+
+/** The faster start-up and run of `n` fresh processes (start-up happens once per process). */
+function bestOf(n: number, ...args: Parameters<typeof measure>): Result {
+  let best = measure(...args);
+  for (let i = 1; i < n && !best.error; i++) {
+    const r = measure(...args);
+    if (r.error) return r;
+    best = { ...best, startupMs: Math.min(best.startupMs, r.startupMs), runMs: Math.min(best.runMs, r.runMs) };
+  }
+  return best;
+}
 
 export function benchRealWorld(repeats = 3): string {
   const rows = [['workload', 'native run ms', 'purewasm run', 'polywasm run', 'purewasm start-up', 'polywasm start-up', 'wasm MB', 'purewasm memory', 'purewasm output', 'polywasm output']];
@@ -60,16 +71,16 @@ export function benchJitless(): string {
   const speedups: number[] = [], startups: number[] = [];
   for (const name of Object.keys(WORKLOADS)) {
     const native = measure(name, 'native', 'test', 1);
-    const pure = measure(name, 'purewasm', 'test', 2, ['--jitless']);
-    const poly = measure(name, 'polywasm', 'test', 2, ['--jitless']);
+    const pure = bestOf(2, name, 'purewasm', 'test', 2, ['--jitless']);
+    const poly = bestOf(2, name, 'polywasm', 'test', 2, ['--jitless']);
     const ok = (r: Result): boolean => !r.error && r.output === native.output;
     const s = ok(pure) && ok(poly) ? poly.runMs / pure.runMs : NaN;
     const u = ok(pure) && ok(poly) ? poly.startupMs / pure.startupMs : NaN;
     speedups.push(s);
     startups.push(u);
-    const ms = (r: Result, x: number): string => (ok(r) ? x.toFixed(0) : status(r, native));
+    const ms = (r: Result, x: number): string => (ok(r) ? x.toFixed(0) : r.error ? 'fails' : 'WRONG');
     rows.push([name, ms(pure, pure.runMs), ms(poly, poly.runMs), fmt(s), ms(pure, pure.startupMs), ms(poly, poly.startupMs), fmt(u), `${status(pure, native)} / ${status(poly, native)}`]);
   }
   rows.push(['geometric mean', '', '', fmt(geomean(speedups)), '', '', fmt(geomean(startups)), '']);
-  return table(rows) + '\n\nunder node --jitless (no native WebAssembly); > 1x means purewasm is faster';
+  return table(rows) + '\n\nunder node --jitless (no native WebAssembly), best of two processes each; > 1x means purewasm is faster';
 }
