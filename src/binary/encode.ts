@@ -10,6 +10,7 @@ import {
   KIND_FUNC, KIND_STRUCT, FUNC, I8, I16,
 } from '../syntax/types.js';
 import { BLOCK_EMPTY } from './valtype.js';
+import { type TCustom, SECTION_ORDER, LAST } from '../text/annotations.js';
 
 export class ByteWriter {
   buf: Uint8Array;
@@ -391,10 +392,11 @@ const utf8 = new TextEncoder();
 
 /** The `name` custom section (spec 7.4): module name (subsection 0), function names (subsection 1). */
 function writeNameSection(w: ByteWriter, m: TextModule): void {
-  if (m.id === null && m.funcNames.size === 0) return;
+  const moduleName = m.moduleName ?? m.id;
+  if (moduleName === null && m.funcNames.size === 0) return;
   w.section(0, () => {
     w.name(utf8.encode('name'));
-    if (m.id !== null) w.section(0, () => w.name(utf8.encode(m.id!)));
+    if (moduleName !== null) w.section(0, () => w.name(utf8.encode(moduleName)));
     if (m.funcNames.size > 0) {
       const names = [...m.funcNames].sort((a, b) => a[0] - b[0]);
       w.section(1, () => w.vec(names, ([index, name]) => {
@@ -479,5 +481,36 @@ export function encodeModule(m: TextModule, options: EncodeOptions = {}): Uint8A
     w.name(d.bytes);
   });
   if (options.names) writeNameSection(w, m);
+  return m.customs ? withCustoms(w.finish(), m.customs) : w.finish();
+}
+
+/**
+ * `bytes` (a module this encoder wrote) with the custom sections of `@custom` annotations put in
+ * their places: each before the first section whose "before" slot is not earlier than its place,
+ * in text order among equal places; the rest after everything (the name section included).
+ */
+function withCustoms(bytes: Uint8Array, customs: TCustom[]): Uint8Array {
+  const order = customs.map((c, i) => [c, i] as const).sort((a, b) => a[0].place - b[0].place || a[1] - b[1]).map(([c]) => c);
+  const w = new ByteWriter(bytes.length + 64);
+  w.bytes(bytes.subarray(0, 8));
+  let next = 0;
+  const flush = (upTo: number): void => {
+    for (; next < order.length && order[next].place <= upTo; next++) {
+      const c = order[next];
+      w.section(0, () => {
+        w.name(c.name);
+        w.bytes(c.bytes);
+      });
+    }
+  };
+  for (let pos = 8; pos < bytes.length;) {
+    const id = bytes[pos];
+    let size = 0, p = pos + 1, shift = 0;
+    for (let b = 0x80; b & 0x80; shift += 7) size += ((b = bytes[p++]) & 0x7f) * 2 ** shift;
+    flush(id === 0 ? LAST - 1 : 2 * SECTION_ORDER.indexOf(id) + 1);
+    w.bytes(bytes.subarray(pos, p + size));
+    pos = p + size;
+  }
+  flush(LAST);
   return w.finish();
 }

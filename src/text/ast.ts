@@ -8,6 +8,7 @@
 
 import type { OpInfo } from '../syntax/opcodes.js';
 import type { ValType, HeapType, GlobalType, CompositeType } from '../syntax/types.js';
+import type { TCustom } from './annotations.js';
 
 /** A catch clause of try_table: kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref. */
 export interface TCatch {
@@ -144,6 +145,10 @@ export interface TextModule {
   datas: TData[];
   /** Function names: `$id`s from the text, or the binary's name section (printer only). */
   funcNames: Map<number, string>;
+  /** The module's `@name` annotation, which the name section prefers to its id. */
+  moduleName?: string;
+  /** Custom sections from `@custom` annotations, in text order. */
+  customs?: TCustom[];
 }
 
 export function emptyModule(): TextModule {
@@ -153,4 +158,4 @@ export function emptyModule(): TextModule {
   };
 }
 
-export type { HeapType };
+export type { HeapType, TCustom };

@@ -14,6 +14,7 @@ import {
 } from './parse-types.js';
 import { constContext, parseExpr, parseInstrs, type BodyContext } from './parse-instr.js';
 import { decodeName } from './lexer.js';
+import { readAnnotations } from './annotations.js';
 import type { SExpr, SList } from './sexpr.js';
 import {
   type TextModule, type TExpr, type TImportDesc, type TInstr, type TRecGroup,
@@ -433,6 +434,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * implicit types.
  */
 export function parseModuleFields(items: SExpr[], id: string | null = null, presetImplicit: FuncType[] = []): TextModule {
+  const notes = readAnnotations(items);
   const fields = fieldList(items);
   const mc = new ModuleContext();
   mc.module.id = id;
@@ -443,6 +445,10 @@ export function parseModuleFields(items: SExpr[], id: string | null = null, pres
   const p = new ModuleParser(mc);
   for (const f of fields) p.field(f);
   for (const [id, index] of mc.funcs.ids) mc.module.funcNames.set(index, id);
+  // A name annotation takes precedence over the identifier (core/appendix/custom.rst).
+  for (const [index, name] of notes.funcNames) mc.module.funcNames.set(index, name);
+  if (notes.customs.length > 0) mc.module.customs = notes.customs;
+  if (notes.moduleName !== null) mc.module.moduleName = notes.moduleName;
   return mc.module;
 }
 

@@ -12,7 +12,7 @@
 
 import { parseSExprs, TextError, type SExpr, type SList } from './sexpr.js';
 import { decodeName } from './lexer.js';
-import { Cursor, errorAt, headKeyword } from './cursor.js';
+import { Cursor, errorAt, headIndex, headKeyword } from './cursor.js';
 import { parseModuleFields, concatBytes } from './parse-module.js';
 import type { TextModule } from './ast.js';
 import { encodeModule } from '../binary/encode.js';
@@ -58,17 +58,41 @@ function shallowEnough<T>(source: string | SExpr, f: () => T): T {
 
 function parseModuleAstDeep(source: string | SExpr, presetImplicit: FuncType[]): TextModule {
   if (typeof source === 'string') {
-    const top = parseSExprs(source, { annotations: 'drop' });
-    const only = top.length === 1 ? top[0] : undefined;
-    if (only !== undefined && isModuleNode(only)) return parseModuleAst(only, presetImplicit);
+    const top = parseSExprs(source);
+    const only = soleModule(top);
+    if (only !== undefined) return parseModuleAst(only, presetImplicit);
     return parseModuleFields(top, null, presetImplicit);
   }
   if (!isModuleNode(source)) throw errorAt(source, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(source);
+  const head = [cur.peek()];
   cur.keyword('definition');
+  head.push(cur.peek());
   const id = cur.id();
   if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
-  return parseModuleFields(source.items.slice(cur.i), id, presetImplicit);
+  return parseModuleFields(fieldsOf(source, cur, head), id, presetImplicit);
+}
+
+/**
+ * A source's only item when it is a `(module …)`; annotations around it are white space, but not
+ * those that belong inside a module.
+ */
+function soleModule(top: SExpr[]): SList | undefined {
+  const items = top.filter((e) => e.kind !== 'list' || e.annot === null);
+  if (items.length !== 1 || !isModuleNode(items[0])) return undefined;
+  for (const e of top) {
+    if (e.kind === 'list' && (e.annot === 'custom' || e.annot === 'name')) throw errorAt(e, `misplaced @${e.annot} annotation`);
+  }
+  return items[0];
+}
+
+/**
+ * The fields of a `(module …)` node after what `cur` consumed (`definition`, the id), with the
+ * annotations among and before them (a `@name` right after the id names the module).
+ */
+function fieldsOf(node: SList, cur: Cursor, consumed: (SExpr | undefined)[]): SExpr[] {
+  const skip = new Set(consumed.filter((e) => e !== undefined && e.kind !== 'list' && node.items.indexOf(e) < cur.i));
+  return node.items.slice(headIndex(node) + 1).filter((e) => !skip.has(e));
 }
 
 export function parseModule(source: string | SExpr): Uint8Array {
@@ -77,9 +101,9 @@ export function parseModule(source: string | SExpr): Uint8Array {
 
 function parseModuleDeep(source: string | SExpr): Uint8Array {
   if (typeof source !== 'string') return parseModuleNode(source as SList).bytes;
-  const top = parseSExprs(source, { annotations: 'drop' });
-  const only = top.length === 1 ? top[0] : undefined;
-  if (only !== undefined && isModuleNode(only)) return parseModuleNode(only).bytes;
+  const top = parseSExprs(source);
+  const only = soleModule(top);
+  if (only !== undefined) return parseModuleNode(only).bytes;
   return encodeModule(parseModuleFields(top, null));
 }
 
@@ -90,7 +114,9 @@ export function parseModuleNode(node: SList): ScriptModule {
 function parseModuleNodeDeep(node: SList): ScriptModule {
   if (!isModuleNode(node)) throw errorAt(node, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(node);
+  const head = [cur.peek()];
   const definition = cur.keyword('definition') !== null;
+  head.push(cur.peek());
   const id = cur.id();
   const strings = (): Uint8Array => {
     const parts: Uint8Array[] = [];
@@ -105,5 +131,5 @@ function parseModuleNodeDeep(node: SList): ScriptModule {
     return { id, definition, form: 'quote', bytes: parseModule(text) };
   }
   if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
-  return { id, definition, form: 'text', bytes: encodeModule(parseModuleFields(node.items.slice(cur.i), id)) };
+  return { id, definition, form: 'text', bytes: encodeModule(parseModuleFields(fieldsOf(node, cur, head), id)) };
 }

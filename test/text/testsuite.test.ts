@@ -22,6 +22,7 @@ test('testsuite: text modules encode like their binary twins; malformed quotes a
   const r = twinReport();
   console.log(
     `identical ${r.identical}, equivalent (implicit type order) ${r.equivalent.length}, ` +
+      `annotated (@custom sections, which the reference's conversion drops) ${r.annotated.length}, ` +
       `differing ${r.differing.length} (reference writes lane indices >= 128 as LEB128), failed ${r.failed.length}; ` +
       `assert_malformed quote modules rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length} (outdated proposal tests); ` +
       `legacy/proposal modules re-printed identically ${r.reprinted}, differing ${r.reprintDiffering.length}`,
@@ -30,6 +31,7 @@ test('testsuite: text modules encode like their binary twins; malformed quotes a
   assert.ok(r.reprinted > 250, `only ${r.reprinted} legacy/proposal modules re-printed`);
   assert.deepEqual(r.unpaired, []);
   assert.deepEqual(r.failed, []);
+  assert.deepEqual(r.annotated, ['custom/custom_annot.wast:1', 'custom/custom_annot.wast:19', 'custom/custom_annot.wast:20']);
   assert.deepEqual(r.differing.filter((d) => !LANE_INDEX_AS_LEB.has(d)), []);
   assert.deepEqual(r.malformedAccepted.filter((d) => !OUTDATED_MALFORMED.has(d)), []);
   assert.ok(r.identical > 5000, `only ${r.identical} identical`);

@@ -4,6 +4,8 @@
 //  equivalent  identical once the implicit function types (type uses without `(type x)`) are put in
 //              the reference interpreter's order, which is not the order of appearance the spec
 //              prescribes;
+//  annotated   identical once the custom sections of its `@custom` annotations are taken out (the
+//              reference interpreter's conversion drops annotations);
 //  differing   anything else (listed);  failed  the text module was rejected.
 // And every `assert_malformed (module quote …)` of every text script must be rejected.
 // Run directly (node BUILD/test/text/twins-report.js [-v] [filter]) for the listing.
@@ -15,12 +17,13 @@ import { headIndex } from '../../src/text/cursor.js';
 import { Reader } from '../../src/binary/reader.js';
 import { readValType, readStorageType, type TypeSpace } from '../../src/binary/valtype.js';
 import { KIND_FUNC, type FuncType, type ValType } from '../../src/syntax/types.js';
-import { scriptModules, twinBinaries, twinFiles, read, normalizeSizes, sameBytes, allTextScripts, TESTSUITE } from './twins.js';
+import { scriptModules, twinBinaries, twinFiles, read, normalizeSizes, sameBytes, allTextScripts, withoutCustomSections, TESTSUITE } from './twins.js';
 import type { SList } from '../../src/text/sexpr.js';
 
 export interface TwinReport {
   identical: number;
   equivalent: string[];
+  annotated: string[];
   differing: string[];
   failed: string[];
   unpaired: string[];
@@ -92,7 +95,7 @@ export function twinReport(filter = ''): TwinReport {
     return m;
   };
   const r: TwinReport = {
-    identical: 0, equivalent: [], differing: [], failed: [], unpaired: [], malformedRejected: 0, malformedAccepted: [],
+    identical: 0, equivalent: [], annotated: [], differing: [], failed: [], unpaired: [], malformedRejected: 0, malformedAccepted: [],
     reprinted: 0, reprintDiffering: [],
   };
   for (const [textPath, binPath] of twinFiles()) {
@@ -117,6 +120,7 @@ export function twinReport(filter = ''): TwinReport {
         continue;
       }
       if (sameBytes(normalizeSizes(got), expected)) r.identical++;
+      else if (sameBytes(normalizeSizes(withoutCustomSections(got)), expected)) r.annotated.push(where);
       else if (sameUpToImplicitOrder(text[i], expected)) r.equivalent.push(where);
       else r.differing.push(where);
     }
@@ -159,7 +163,7 @@ if (process.argv[1]?.endsWith('twins-report.js')) {
   const ms = Math.round(performance.now() - t0);
   console.log(`identical ${r.identical}, equivalent ${r.equivalent.length}, differing ${r.differing.length}, failed ${r.failed.length}, unpaired files ${r.unpaired.length}; malformed rejected ${r.malformedRejected}, accepted ${r.malformedAccepted.length}; reprinted ${r.reprinted}, differing ${r.reprintDiffering.length} (${ms} ms)`);
   if (verbose) {
-    const lists: [string, string[]][] = [['unpaired', r.unpaired], ['failed', r.failed], ['equivalent', r.equivalent], ['differs', r.differing], ['accepted', r.malformedAccepted], ['reprint differs', r.reprintDiffering]];
+    const lists: [string, string[]][] = [['unpaired', r.unpaired], ['failed', r.failed], ['equivalent', r.equivalent], ['annotated', r.annotated], ['differs', r.differing], ['accepted', r.malformedAccepted], ['reprint differs', r.reprintDiffering]];
     for (const [what, l] of lists) for (const x of l) console.log(`${what} ${x}`);
   }
 }

@@ -149,6 +149,17 @@ export function normalizeSizes(b: Uint8Array): Uint8Array {
   }
 }
 
+/** `b` (well-formed, as the encoder writes it) without its custom sections. */
+export function withoutCustomSections(b: Uint8Array): Uint8Array {
+  const out: number[] = Array.from(b.subarray(0, 8));
+  for (let pos = 8; pos < b.length;) {
+    const [size, start] = leb(b, pos + 1);
+    if (b[pos] !== 0) for (let i = pos; i < start + size; i++) out.push(b[i]);
+    pos = start + size;
+  }
+  return Uint8Array.from(out);
+}
+
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
