@@ -59,6 +59,10 @@ export interface Memory {
   grow(delta: number): number;
   /** A memory64 memory takes and returns bigint page counts. */
   grow(delta: bigint): bigint;
+  /** Makes `buffer` a fixed-length ArrayBuffer again (the resizable one is detached). */
+  toFixedLengthBuffer(): ArrayBuffer;
+  /** Makes `buffer` a resizable ArrayBuffer that grows in place (the memory needs a maximum). */
+  toResizableBuffer(): ArrayBuffer;
 }
 export interface MemoryConstructor {
   readonly prototype: Memory;

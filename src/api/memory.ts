@@ -36,6 +36,51 @@ function descriptorToLimits(descriptor: unknown): Limits {
   return { min, max, addr64: address === 'i64', shared, pageSizeLog2: 16 };
 }
 
+/**
+ * "Grow the memory buffer" by `delta` pages: the old size in pages, or a RangeError. Even a growth
+ * by 0 pages refreshes the buffer (a fixed-length one is replaced and detached).
+ */
+function growBuffer(m: MemoryInst, delta: number, what: string): number {
+  const before = m.buffer;
+  const old = m.limits.addr64 && m.size() + delta > RUNTIME_PAGES_64 ? -1 : m.grow(delta);
+  if (old < 0) throw new RangeError(`${what}: Maximum memory size exceeded`);
+  if (!m.limits.shared && m.buffer === before) m.refresh();
+  return old;
+}
+
+const nativeResize = (ArrayBuffer.prototype as unknown as { resize: (this: ArrayBuffer, n: number) => void }).resize;
+
+/**
+ * The spec redefines HostResizeArrayBuffer for a memory's buffer: resize() grows the memory by
+ * whole pages and refuses anything else with a RangeError. A host's ArrayBuffer cannot be told
+ * that, so the resizable buffer gets its own `resize` (attributes as on ArrayBuffer.prototype)
+ * doing ArrayBuffer.prototype.resize's steps with that hook; called on another buffer it is the
+ * original. (ArrayBuffer.prototype.resize.call(buffer, n) still bypasses it.)
+ */
+function hostResize(m: MemoryInst): void {
+  const buf = m.buffer;
+  const resize = {
+    resize(this: unknown, newLength: unknown): void {
+      if (this !== buf) return nativeResize.call(this as ArrayBuffer, newLength as number);
+      const n = toIndex(newLength);
+      if (m.buffer !== buf) throw new TypeError('Cannot perform ArrayBuffer.prototype.resize on a detached ArrayBuffer');
+      if (n > (buf as unknown as { maxByteLength: number }).maxByteLength) throw new RangeError('ArrayBuffer.prototype.resize: Invalid length parameter');
+      const delta = n - buf.byteLength;
+      if (delta < 0 || delta % 65536 !== 0) throw new RangeError('WebAssembly.Memory: a memory buffer grows by whole pages only');
+      growBuffer(m, delta / 65536, 'ArrayBuffer.prototype.resize');
+    },
+  }.resize;
+  Object.defineProperty(buf, 'resize', { value: resize, writable: true, enumerable: false, configurable: true });
+}
+
+/** ECMAScript ToIndex. */
+function toIndex(v: unknown): number {
+  const x = +(v as number); // ToNumber: a BigInt or Symbol throws a TypeError
+  const i = Number.isNaN(x) ? 0 : Math.trunc(x);
+  if (i < 0 || i > Number.MAX_SAFE_INTEGER) throw new RangeError('Invalid array buffer length');
+  return i;
+}
+
 function addressTypeOf(m: MemoryInst): AddressType {
   return m.limits.addr64 ? 'i64' : 'i32';
 }
@@ -63,12 +108,27 @@ export class Memory {
     const m = this.#mem;
     const type = addressTypeOf(m);
     const d = addressValueToU64(delta, type, 'WebAssembly.Memory.grow(): Argument 0');
-    const before = m.buffer;
-    const old = m.limits.addr64 && m.size() + d > RUNTIME_PAGES_64 ? -1 : m.grow(d);
-    if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
-    // "Refresh the memory buffer": even a growth by 0 pages detaches the old buffer.
-    if (!m.limits.shared && m.buffer === before) m.refresh();
-    return u64ToAddressValue(old, type);
+    return u64ToAddressValue(growBuffer(m, d, 'WebAssembly.Memory.grow()'), type);
+  }
+
+  toFixedLengthBuffer(): ArrayBuffer {
+    const m = this.#mem;
+    m.setResizable(false);
+    return m.buffer;
+  }
+
+  toResizableBuffer(): ArrayBuffer {
+    const m = this.#mem;
+    if (m.limits.max === null) throw new TypeError('WebAssembly.Memory.toResizableBuffer(): the memory has no maximum');
+    if (!m.resizable && !m.limits.shared) {
+      try {
+        m.setResizable(true);
+      } catch {
+        throw new RangeError('WebAssembly.Memory.toResizableBuffer(): could not allocate memory');
+      }
+      hostResize(m);
+    }
+    return m.buffer;
   }
 
   get buffer(): ArrayBuffer {

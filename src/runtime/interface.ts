@@ -36,6 +36,13 @@ export interface MemoryInst {
   grow(delta: number): number;
   /** Replaces the buffer by a new ArrayBuffer over the same contents and detaches the old one. */
   refresh(): void;
+  /** Whether `buffer` is a resizable ArrayBuffer (growing in place) rather than a fixed-length one. */
+  readonly resizable: boolean;
+  /**
+   * Makes `buffer` a resizable ArrayBuffer (maximum: the memory's maximum) or a fixed-length one,
+   * with the same contents, detaching the previous buffer; nothing happens if it already is.
+   */
+  setResizable(resizable: boolean): void;
 }
 
 export interface TableInst {

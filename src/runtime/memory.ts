@@ -1,6 +1,9 @@
 // Memory instances (spec 4.2.8 "Memory Instances", JS API "Memory objects"). A non-shared memory is
 // a fixed-length ArrayBuffer: growing allocates a new buffer, copies, and detaches the old one, so
-// views handed out earlier (memory.buffer) see a detached buffer, exactly as in browsers.
+// views handed out earlier (memory.buffer) see a detached buffer, exactly as in browsers. After
+// the JS API's toResizableBuffer() it is a resizable ArrayBuffer instead, which grows in place
+// (until toFixedLengthBuffer()); each switch copies into the new kind of buffer and detaches the old
+// one, which is what the spec's re-identification of the data block looks like from outside.
 // Compiled code reads `dv`, `u8` and `len` and re-reads them after anything that may grow memory.
 
 import type { MemoryInst } from './interface.js';
@@ -12,6 +15,9 @@ const MAX_BYTES_32 = 2 ** 32;
 const MAX_PAGES_64 = 2 ** 48;
 
 type Transferable = ArrayBuffer & { transfer?: (len: number) => ArrayBuffer };
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
+/** The host's resize (the API gives a memory's resizable buffer an own `resize` that grows the memory). */
+const resizeBuffer = (ArrayBuffer.prototype as unknown as { resize: (this: ArrayBuffer, n: number) => void }).resize;
 
 /** Detaches `buf` where the host can (structuredClone with transfer, Node 17+ and browsers). */
 function detach(buf: ArrayBuffer): void {
@@ -39,6 +45,7 @@ export class Memory implements MemoryInst {
   u8: Uint8Array;
   /** Current byte length. */
   len: number;
+  resizable = false;
   private readonly pageBytes: number;
   private readonly maxPages: number;
 
@@ -80,7 +87,10 @@ export class Memory implements MemoryInst {
     let next: ArrayBuffer;
     const prev = this.buffer as Transferable;
     try {
-      if (typeof prev.transfer === 'function') {
+      if (this.resizable) {
+        resizeBuffer.call(prev, newLen);
+        next = prev;
+      } else if (typeof prev.transfer === 'function') {
         next = prev.transfer(newLen); // zero-copy where available, detaches `prev`
       } else {
         next = new ArrayBuffer(newLen);
@@ -96,7 +106,9 @@ export class Memory implements MemoryInst {
   }
 
   refresh(): void {
-    if (this.limits.shared) return; // shared buffers are never replaced
+    // Shared buffers are never replaced; a resizable one stays the memory's ("refresh the Memory
+    // buffer" only updates its length).
+    if (this.limits.shared || this.resizable) return;
     const prev = this.buffer as Transferable;
     let next: ArrayBuffer;
     if (typeof prev.transfer === 'function') next = prev.transfer(this.len);
@@ -104,6 +116,16 @@ export class Memory implements MemoryInst {
       next = this.buffer.slice(0);
       detach(prev);
     }
+    this.setBuffer(next, this.len);
+  }
+
+  setResizable(resizable: boolean): void {
+    if (this.limits.shared || resizable === this.resizable) return;
+    const prev = this.buffer;
+    const next = resizable ? new ResizableArrayBuffer(this.len, { maxByteLength: this.maxPages * this.pageBytes }) : new ArrayBuffer(this.len);
+    new Uint8Array(next).set(this.u8);
+    detach(prev);
+    this.resizable = resizable;
     this.setBuffer(next, this.len);
   }
 

@@ -15,7 +15,7 @@ const ours = P as unknown as Record<string | symbol, unknown>;
  * spec has a `stack` accessor on Exception.prototype (also checked below).
  */
 const NATIVE_DEVIATIONS = new Set(['arguments', 'caller']);
-const NOT_YET = new Set(['JSTag', 'stack']);
+const NOT_YET = new Set(['JSTag', 'stack', 'toFixedLengthBuffer', 'toResizableBuffer']);
 
 /** Exception's constructor has two required arguments in the IDL (length 2); V8 says 1. */
 const LENGTH_DEVIATION = new Set<unknown>([ours.Exception, N.Exception]);
@@ -73,6 +73,14 @@ for (const name of ['Module', 'Instance', 'Memory', 'Table', 'Global', 'Tag', 'E
     }
   });
 }
+
+test('Memory.prototype.toFixedLengthBuffer and toResizableBuffer: operations as the IDL says (Node 20 has neither)', () => {
+  for (const k of ['toFixedLengthBuffer', 'toResizableBuffer']) {
+    const d = shape(Reflect.getOwnPropertyDescriptor((ours.Memory as Function).prototype, k));
+    assert.deepEqual(d, { writable: true, enumerable: true, configurable: true, value: `function ${k}/0` }, k);
+    assert.throws(() => ((ours.Memory as Function).prototype[k] as () => unknown).call({}), TypeError, `${k} brand check`);
+  }
+});
 
 test('JSTag and Exception.prototype.stack: as the spec IDL says (Node 20 has neither)', () => {
   assert.deepEqual(shape(Reflect.getOwnPropertyDescriptor(P, 'JSTag')), { enumerable: true, configurable: true, get: 'get JSTag/0', value: undefined });

@@ -6,6 +6,7 @@ import { WebAssembly as PW } from '../../src/index.js';
 const gc = (globalThis as { gc?: () => void }).gc!;
 const held = (): number => {
   gc();
+  gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
