@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { OP_NAMES } from '../../src/exec/interp/ops.js';
+import { OP_LEN } from '../../src/exec/interp/peephole.js';
 
 const RUN = new URL('../../../src/exec/interp/run.ts', import.meta.url);
 
@@ -18,4 +19,23 @@ test('run.ts case labels match the op table', () => {
   }
   for (const m of src.matchAll(/\b(\d+) \/\* ([A-Z0-9_]+) \*\//g)) assert.equal(OP_NAMES[Number(m[1])], m[2]);
   for (const name of OP_NAMES) assert.equal(seen.get(name), 1, `${name} has ${seen.get(name) ?? 0} case labels`);
+});
+
+test("peephole.ts's instruction lengths are run.ts's", () => {
+  const src = readFileSync(RUN, 'utf8');
+  const parts = src.split(/(case \d+: \/\* [A-Z0-9_]+ \*\/)/);
+  let names: string[] = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    names.push(/\/\* ([A-Z0-9_]+) \*\//.exec(parts[i])![1]);
+    const body = parts[i + 1];
+    if (body.trim() === '') continue; // several labels, one body
+    const incs = new Set([...body.matchAll(/pc \+= (\d+)/g)].map((m) => Number(m[1])));
+    for (const name of names) {
+      const len = OP_LEN[OP_NAMES.indexOf(name as never)];
+      if (name.includes('__')) assert.equal(len, 0, name); // superinstructions are never walked over
+      else if (incs.size === 1) assert.equal(len, [...incs][0], name);
+      else assert.ok(len > 0 || name === 'BR_TABLE', `${name} has no length`); // branches set pc themselves
+    }
+    names = [];
+  }
 });

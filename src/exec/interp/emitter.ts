@@ -107,8 +107,14 @@ export abstract class Emitter {
     if (e.k === K_L) this.emit(OP.CONST_L, slot, e.c, e.h!);
     else this.emit(OP.CONST_I, slot, e.c);
   }
-  flushAll(): void {
-    for (let d = 0; d < this.stack.length; d++) this.materialize(d);
+  /**
+   * At a block's entry: pending local reads are materialised (the block may assign the local), and
+   * so are its `params` top entries (branches back to a loop put them in their slots). Constants
+   * below stay pending: nothing in the block touches them, so every path out agrees on them.
+   */
+  flushAll(params: number): void {
+    const h = this.stack.length - params;
+    for (let d = 0; d < this.stack.length; d++) if (d >= h || this.stack[d].s >= 0) this.materialize(d);
   }
   flushLocal(l: number): void {
     for (let d = 0; d < this.stack.length; d++) if (this.stack[d].s === l) this.materialize(d);

@@ -34,3 +34,12 @@ CMPS.forEach((c, i) => {
   FUSE.set(opOf(`I32_${c}`), [opOf(`BR_IF_${c}`), opOf(`BR_IF_${NEGATED[i]}`)]);
   FUSE.set(opOf(`I32_${c}_K`), [opOf(`BR_IF_${c}_K`), opOf(`BR_IF_${NEGATED[i]}_K`)]);
 });
+
+/** Helpers run inline (run.ts), with the helper itself as the slow path: [op, d, a, b, fn]. */
+export const INLINE_FN = new Map<string, number>([
+  ['i32.ctz', OP.I32_CTZ], ['i32.clz', OP.I32_CLZ],
+  ['f32.convert_i32_s', OP.F32_CONVERT_I32_S], ['f32.convert_i32_u', OP.F32_CONVERT_I32_U],
+  ['i32.trunc_f32_u', OP.I32_TRUNC_U], ['i32.trunc_f64_u', OP.I32_TRUNC_U], ['i32.trunc_sat_f32_u', OP.I32_TRUNC_U], ['i32.trunc_sat_f64_u', OP.I32_TRUNC_U],
+  ['i32.trunc_f32_s', OP.I32_TRUNC_S], ['i32.trunc_f64_s', OP.I32_TRUNC_S], ['i32.trunc_sat_f32_s', OP.I32_TRUNC_S], ['i32.trunc_sat_f64_s', OP.I32_TRUNC_S],
+  ['f32.min', OP.F_MIN], ['f64.min', OP.F_MIN], ['f32.max', OP.F_MAX], ['f64.max', OP.F_MAX],
+]);

@@ -7,13 +7,24 @@ import { FN_NAMES } from './numops.js';
 import { MISC_NAMES } from './memops.js';
 import { K_I, K_L, K_D } from './code.js';
 import type { Emitter, Ent } from './emitter.js';
-import { WITH_K, AT, SHIFTS_K } from './fusion.js';
+import { WITH_K, AT, SHIFTS_K, INLINE_FN } from './fusion.js';
 
 export function numeric(t: Emitter, op: number, args: string, res: string, fn: number): void {
   const rk = res === 'I' ? K_I : res === 'L' ? K_L : K_D;
+  // Helpers with an inline fast path keep the FN_ layout (the helper for the slow path).
+  if (fn >= 0) op = INLINE_FN.get(FN_NAMES[fn]) ?? op;
   if (args.length === 2) {
     const b = t.stack[t.stack.length - 1];
     if (b.s < 0 && b.k === K_L && i64WithK(t, op, fn, b)) return;
+    if (b.s < 0 && b.k === K_I && fn >= 0 && ROT[FN_NAMES[fn]] !== undefined) {
+      // Rotations by a constant (hashes): inline, rotr as rotl, no helper call.
+      t.stack.pop();
+      const a = t.popSlot();
+      const n = ROT[FN_NAMES[fn]](b.c & 31) & 31;
+      if (n === 0) t.emitResult(OP.MOV_I, t.pushOwn(K_I), a);
+      else t.emitResult(OP.I32_ROTL_K, t.pushOwn(K_I), a, n);
+      return;
+    }
     const withK = b.k === K_I ? WITH_K.get(op) : undefined;
     if (b.s < 0 && withK) {
       t.stack.pop();
@@ -28,10 +39,30 @@ export function numeric(t: Emitter, op: number, args: string, res: string, fn: n
     else t.emitResult(op, d, as, bs);
     return;
   }
+  const x = t.stack[t.stack.length - 1];
+  if (x.s < 0 && foldConst(t, op, x)) return;
+  if (op === OP.I32_WRAP_I64) {
+    // The low word of an i64 slot is its i32 value: the same slot, read as i32.
+    t.stack[t.stack.length - 1] = { k: K_I, s: x.s, c: 0 };
+    return;
+  }
   const a = t.popSlot();
   const d = t.pushOwn(rk);
   if (fn >= 0) t.emitResult(op, d, a, 0, fn);
   else t.emitResult(op, d, a);
+}
+
+const ROT: Record<string, (n: number) => number> = { 'i32.rotl': (n) => n, 'i32.rotr': (n) => 32 - n };
+
+/** Width conversions of a pending constant stay pending constants (an i64 shift count, say). */
+function foldConst(t: Emitter, op: number, x: Ent): boolean {
+  let e: Ent;
+  if (op === OP.I64_EXTEND_I32_U) e = { k: K_L, s: -1, c: x.c, h: 0 };
+  else if (op === OP.I64_EXTEND_I32_S) e = { k: K_L, s: -1, c: x.c, h: x.c >> 31 };
+  else if (op === OP.I32_WRAP_I64) e = { k: K_I, s: -1, c: x.c };
+  else return false;
+  t.stack[t.stack.length - 1] = e;
+  return true;
 }
 
 /** i64 add/sub/and/or/xor and shifts/rotations with a constant right operand. */
@@ -55,10 +86,11 @@ function i64WithK(t: Emitter, op: number, fn: number, b: Ent): boolean {
     if (n === 0) kop = OP.MOV_L;
     emitK = (d, a) => (kop === OP.MOV_L ? t.emitResult(OP.MOV_L, d, a) : t.emitResult(kop, d, a, n));
   }
+  else if (op === OP.FN_I_LL) emitK = (d, a) => t.emitResult(OP.FN_I_LK, d, a, lo, hi, fn);
   if (emitK === null) return false;
   t.stack.pop();
   const a = t.popSlot();
-  emitK(t.pushOwn(K_L), a);
+  emitK(t.pushOwn(op === OP.FN_I_LL ? K_I : K_L), a);
   return true;
 }
 

@@ -66,6 +66,14 @@ export const OP_NAMES = [
   'REF_I31', 'I31_GET_S', 'I31_GET_U', 'REF_TEST', 'REF_CAST', 'BR_ON_CAST', 'BR_ON_CAST_FAIL',
   // SIMD integer lane-wise instructions computed on the vector file (lanes.ts)
   'V_LANES',
+  // constant operands: i32 rotations (rotr as rotl) [op, d, a, n]; i64 comparisons [op, d, a, lo, hi, fn]
+  'I32_ROTL_K', 'FN_I_LK',
+  // helpers with an inline fast path, in FN_'s layout [op, d, a, b, fn] (fusion.ts INLINE_FN)
+  'I32_CTZ', 'I32_CLZ', 'F32_CONVERT_I32_S', 'F32_CONVERT_I32_U', 'I32_TRUNC_U', 'I32_TRUNC_S', 'F_MIN', 'F_MAX',
+  // superinstructions (peephole.ts): two adjacent ops, the second's words where they were
+  'ADD_K__ADD_K', 'ADD_K__BR_IF', 'STORE_I8__ADD_K', 'MOV_I__MOV_I', 'ADD__ADD', 'LOAD_I32__LOAD_I32',
+  'SHL_K__LOAD_I32_AT', 'SHL_K__STORE_I32_AT', 'LOAD_I8_U__STORE_I8', 'XOR__ROTL_K', 'I64_XOR__ROTL_K', 'ADD_K__STORE_I32',
+  'LOAD_I32__ADD_K', 'ADD_K__BR', 'LOAD_I64__STORE_I64', 'ADD_K__LOAD_I32', 'ADD_K__GLOBAL_SET_I', 'LOAD_I32_AT__BR_IF_NE',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -90,6 +90,93 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
       case 52: /* I32_ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; pc += 4; break;
       case 61: /* I32_ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc += 4; break;
+      // Superinstructions (peephole.ts): the second op's words follow the first's, opcode included.
+      case 262: /* ADD_K__ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7]; pc += 8; break;
+      case 263: /* ADD_K__BR_IF */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = I[fp + ops[pc + 5]] !== 0 ? ops[pc + 6] : pc + 7; break;
+      case 264: /* STORE_I8__ADD_K */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 1) oob();
+        u8[ea] = I[fp + ops[pc + 1]];
+        I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7];
+        pc += 8;
+        break;
+      }
+      case 265: /* MOV_I__MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; I[fp + ops[pc + 4]] = I[fp + ops[pc + 5]]; pc += 6; break;
+      case 266: /* ADD__ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]; pc += 8; break;
+      case 267: /* LOAD_I32__LOAD_I32 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 1]] = dv.getInt32(ea, true);
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 5]] = dv.getInt32(ea, true);
+        pc += 8;
+        break;
+      }
+      case 268: /* SHL_K__LOAD_I32_AT */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3];
+        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 5]] = dv.getInt32(ea, true);
+        pc += 9;
+        break;
+      }
+      case 269: /* SHL_K__STORE_I32_AT */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3];
+        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8];
+        if (ea > ln - 4) oob();
+        dv.setInt32(ea, I[fp + ops[pc + 5]], true);
+        pc += 9;
+        break;
+      }
+      case 270: /* LOAD_I8_U__STORE_I8 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 1) oob();
+        I[fp + ops[pc + 1]] = u8[ea];
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 1) oob();
+        u8[ea] = I[fp + ops[pc + 5]];
+        pc += 8;
+        break;
+      }
+      case 271: /* XOR__ROTL_K */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ I[fp + ops[pc + 3]];
+        x = I[fp + ops[pc + 6]]; n = ops[pc + 7]; I[fp + ops[pc + 5]] = (x << n) | (x >>> (32 - n));
+        pc += 8;
+        break;
+      }
+      case 273: /* ADD_K__STORE_I32 */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3];
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 4) oob();
+        dv.setInt32(ea, I[fp + ops[pc + 5]], true);
+        pc += 8;
+        break;
+      }
+      case 274: /* LOAD_I32__ADD_K */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 1]] = dv.getInt32(ea, true);
+        I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7];
+        pc += 8;
+        break;
+      }
+      case 275: /* ADD_K__BR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = ops[pc + 5]; break;
+      case 277: /* ADD_K__LOAD_I32 */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3];
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 5]] = dv.getInt32(ea, true);
+        pc += 8;
+        break;
+      }
+      case 279: /* LOAD_I32_AT__BR_IF_NE */ {
+        ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 1]] = dv.getInt32(ea, true);
+        pc = I[fp + ops[pc + 6]] !== I[fp + ops[pc + 7]] ? ops[pc + 8] : pc + 9;
+        break;
+      }
       case 130: /* LOAD_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 4; break; }
       case 135: /* LOAD_I64 */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
@@ -163,8 +250,8 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 5;
         break;
       }
-      case 132: /* LOAD_I8_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 4; break; }
-      case 139: /* STORE_I8 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 4; break; }
+      case 132: /* LOAD_I8_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = u8[ea]; pc += 4; break; }
+      case 139: /* STORE_I8 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); u8[ea] = I[fp + ops[pc + 1]]; pc += 4; break; }
       case 134: /* LOAD_I16_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getUint16(ea, true); pc += 4; break; }
       case 140: /* STORE_I16 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); dv.setInt16(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
       case 38: /* SELECT_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : I[fp + ops[pc + 3]]; pc += 5; break;
@@ -245,6 +332,45 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 5;
         break;
       }
+      case 252: /* I32_ROTL_K */ { x = I[fp + ops[pc + 2]]; n = ops[pc + 3]; I[fp + ops[pc + 1]] = (x << n) | (x >>> (32 - n)); pc += 4; break; }
+      case 253: /* FN_I_LK */ { a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = FNS[ops[pc + 5]](I[a], HI[a], ops[pc + 3], ops[pc + 4]); pc += 6; break; }
+      case 254: /* I32_CTZ */ { x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x === 0 ? 32 : 31 - Math.clz32(x & -x); pc += 5; break; }
+      case 255: /* I32_CLZ */ I[fp + ops[pc + 1]] = Math.clz32(I[fp + ops[pc + 2]]); pc += 5; break;
+      case 256: /* F32_CONVERT_I32_S */ D[fp + ops[pc + 1]] = Math.fround(I[fp + ops[pc + 2]]); pc += 5; break;
+      case 257: /* F32_CONVERT_I32_U */ D[fp + ops[pc + 1]] = Math.fround(I[fp + ops[pc + 2]] >>> 0); pc += 5; break;
+      // In range (NaN is not), truncation is ToUint32/ToInt32; otherwise the helper traps or saturates.
+      case 258: /* I32_TRUNC_U */ { x = D[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x > -1 && x < 4294967296 ? x >>> 0 : FNS[ops[pc + 4]](x); pc += 5; break; }
+      case 259: /* I32_TRUNC_S */ { x = D[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x > -2147483649 && x < 2147483648 ? x | 0 : FNS[ops[pc + 4]](x); pc += 5; break; }
+      // Distinct ordered operands; equal ones (zeros' signs) and NaNs go to the helper.
+      case 260: /* F_MIN */ { x = D[fp + ops[pc + 2]]; v = D[fp + ops[pc + 3]]; D[fp + ops[pc + 1]] = x < v ? x : v < x ? v : FNS[ops[pc + 4]](x, v); pc += 5; break; }
+      case 261: /* F_MAX */ { x = D[fp + ops[pc + 2]]; v = D[fp + ops[pc + 3]]; D[fp + ops[pc + 1]] = x > v ? x : v > x ? v : FNS[ops[pc + 4]](x, v); pc += 5; break; }
+      case 272: /* I64_XOR__ROTL_K */ {
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        hi = HI[a] ^ HI[b]; I[d] = I[a] ^ I[b]; HI[d] = hi;
+        a = fp + ops[pc + 6], d = fp + ops[pc + 5], n = ops[pc + 7];
+        lo = I[a], hi = HI[a];
+        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
+          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
+        } else {
+          m = n - 32;
+          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
+        }
+        pc += 8;
+        break;
+      }
+      case 276: /* LOAD_I64__STORE_I64 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 8) oob();
+        d = fp + ops[pc + 1];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 8) oob();
+        v = fp + ops[pc + 5];
+        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
+        pc += 8;
+        break;
+      }
+      case 278: /* ADD_K__GLOBAL_SET_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; G[ops[pc + 5]].v = I[fp + ops[pc + 6]]; pc += 7; break;
       case 54: /* I32_MUL */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], I[fp + ops[pc + 3]]); pc += 4; break;
       case 62: /* I32_MUL_K */ I[fp + ops[pc + 1]] = Math.imul(I[fp + ops[pc + 2]], ops[pc + 3]); pc += 4; break;
       case 32: /* MOV_D */ D[fp + ops[pc + 1]] = D[fp + ops[pc + 2]]; pc += 3; break;
@@ -408,7 +534,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 127: /* FN_L_I */ { d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](I[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
       case 128: /* FN_L_D */ { d = fp + ops[pc + 1]; I[d] = FNS[ops[pc + 4]](D[fp + ops[pc + 2]]); HI[d] = H.hi; pc += 5; break; }
       case 129: /* FN_D_L */ { a = fp + ops[pc + 2]; D[fp + ops[pc + 1]] = FNS[ops[pc + 4]](I[a], HI[a]); pc += 5; break; }
-      case 131: /* LOAD_I8_S */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getInt8(ea); pc += 4; break; }
+      case 131: /* LOAD_I8_S */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = (u8[ea] << 24) >> 24; pc += 4; break; }
       case 133: /* LOAD_I16_S */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getInt16(ea, true); pc += 4; break; }
       case 136: /* LOAD_F32 */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
@@ -465,9 +591,9 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         break;
       }
       case 163: /* REF_EQ */ I[fp + ops[pc + 1]] = refEq(RF[fp + ops[pc + 2]], RF[fp + ops[pc + 3]]) ? 1 : 0; pc += 4; break;
-      case 166: /* LOAD_I8_U_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = dv.getUint8(ea); pc += 5; break; }
+      case 166: /* LOAD_I8_U_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = u8[ea]; pc += 5; break; }
       case 167: /* LOAD_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); D[fp + ops[pc + 1]] = dv.getFloat64(ea, true); pc += 5; break; }
-      case 170: /* STORE_I8_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); dv.setInt8(ea, I[fp + ops[pc + 1]]); pc += 5; break; }
+      case 170: /* STORE_I8_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 1) oob(); u8[ea] = I[fp + ops[pc + 1]]; pc += 5; break; }
       case 171: /* STORE_F64_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 8) oob(); dv.setFloat64(ea, D[fp + ops[pc + 1]], true); pc += 5; break; }
       // ---- SIMD: v128 slot s is V[4s … 4s+3] (simd.ts) ----
       case 172: /* V_CONST */ V.set(code.objs[ops[pc + 2]] as Int32Array, 4 * (fp + ops[pc + 1])); pc += 3; break;

@@ -14,6 +14,7 @@ import type { Module } from '../../syntax/module.js';
 import type { FuncType, ValType } from '../../syntax/types.js';
 import { f64FromBits, f32FromBits } from '../numerics.js';
 import { OP } from './ops.js';
+import { peephole } from './peephole.js';
 import { inlinable, writtenLocals } from '../compile/inline.js';
 import { NUMOPS } from './numops.js';
 import { MEMOPS, MISCOPS } from './memops.js';
@@ -65,6 +66,9 @@ export class Translator extends Emitter {
   private zero = -1;
   /** While a callee is expanded inline: its local kinds and the parameters standing for arguments. */
   inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
+  /** Slots of hoisted f32/f64 constants by constKey, and their values in slot order. */
+  readonly constSlots = new Map<string, number>();
+  readonly constInit: number[] = [];
 
   constructor(mod: Module, index: number) {
     super(mod);
@@ -98,15 +102,26 @@ export class Translator extends Emitter {
     const r = new Reader(this.mod.bytes, start, end);
     const ins = new Instr();
     let size = 0;
-    // Legacy try nesting, for the exception slots after the region.
+    // Legacy try nesting, for the exception slots after the region; loop nesting, for constants.
     const legacy: boolean[] = [];
-    let depth = 0, maxDepth = 0;
+    const loops: boolean[] = [];
+    let depth = 0, maxDepth = 0, inLoop = 0;
+    const consts: [string, number][] = [];
     while (!r.eof()) {
       readInstr(r, ins, this.space);
       switch (ins.op.name) {
-        case 'block': case 'loop': case 'if': case 'try_table': legacy.push(false); break;
-        case 'try': legacy.push(true); maxDepth = Math.max(maxDepth, ++depth); break;
-        case 'end': case 'delegate': if (legacy.pop()) depth--; break;
+        case 'block': case 'if': case 'try_table': legacy.push(false); loops.push(false); break;
+        case 'loop': legacy.push(false); loops.push(true); inLoop++; break;
+        case 'try': legacy.push(true); loops.push(false); maxDepth = Math.max(maxDepth, ++depth); break;
+        case 'end': case 'delegate': if (legacy.pop()) depth--; if (loops.pop()) inLoop--; break;
+        case 'f32.const': case 'f64.const': {
+          const key = constKey(ins);
+          if (inLoop > 0 && !this.constSlots.has(key)) {
+            this.constSlots.set(key, -1);
+            consts.push([key, ins.op.name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi)]);
+          }
+          break;
+        }
         case 'call':
           if (ins.a !== this.index && inlinable(this.mod, ins.a)) {
             const body = this.mod.codes[ins.a - this.mod.numImportedFuncs];
@@ -115,7 +130,12 @@ export class Translator extends Emitter {
       }
     }
     this.exnBase = this.nOwnLocals + size;
-    return size + maxDepth;
+    // f32/f64 constants used in loops get slots of their own, written once on entry (translate()).
+    consts.forEach(([key, x], i) => {
+      this.constSlots.set(key, this.exnBase + maxDepth + i);
+      this.constInit.push(x);
+    });
+    return size + maxDepth + consts.length;
   }
 
   /** Expands the call of inlinable function f in place: its results end up on the stack. */
@@ -211,15 +231,18 @@ export class Translator extends Emitter {
     this.blocks.push({ kind: B_FUNC, height: 0, params: [], results: this.type.results.map(kindOf), patches: [], start: 0, elsePatch: -1 });
     // run() clears locals to null; v128 ones start as the zero vector.
     for (let i = this.type.params.length; i < this.nOwnLocals; i++) if (this.localKinds[i] === K_V) this.emit(OP.V_CONST, i, this.zeroV());
+    this.constInit.forEach((x, i) => this.emit(OP.CONST_D, this.base - this.constInit.length + i, this.constant(x)));
     while (this.blocks.length > 0) {
       readInstr(r, ins, this.space);
       if (this.dead) this.skip(ins);
       else this.instr(ins);
     }
     const results = this.type.results.map(kindOf);
+    const ops = this.code.slice(0, this.n);
+    peephole(ops, this.handlers);
     return {
       index: this.index,
-      ops: this.code.slice(0, this.n),
+      ops,
       consts: this.consts.slice(0, this.nConsts),
       objs: this.objs,
       nParams: this.type.params.length,
@@ -262,7 +285,7 @@ export class Translator extends Emitter {
 
   enter(kind: number, bt: number): Block {
     const [params, results] = this.blockSig(bt);
-    this.flushAll();
+    this.flushAll(params.length);
     const b: Block = { kind, height: this.stack.length - params.length, params, results, patches: [], start: this.label(), elsePatch: -1 };
     this.blocks.push(b);
     return b;
@@ -435,8 +458,8 @@ export class Translator extends Emitter {
         return;
       case 'if': {
         const [op, pre] = this.condJump(true);
-        this.flushAll();
         const [params, results] = this.blockSig(ins.a);
+        this.flushAll(params.length);
         const at = this.emit(op, ...pre, 0);
         this.blocks.push({ kind: B_IF, height: this.stack.length - params.length, params, results, patches: [], start: 0, elsePatch: at + 1 + pre.length });
         this.label();
@@ -628,12 +651,18 @@ export class Translator extends Emitter {
         this.note(this.stack.length);
         this.stack.push({ k: K_L, s: -1, c: ins.lo, h: ins.hi });
         return;
-      case 'f32.const':
-        this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(f32FromBits(ins.lo)));
+      case 'f32.const': case 'f64.const': {
+        const slot = this.inl === null ? this.constSlots.get(constKey(ins)) : undefined;
+        if (slot !== undefined) {
+          // A hoisted constant: read from its slot like a local that nothing writes.
+          this.note(this.stack.length);
+          this.stack.push({ k: K_D, s: slot, c: 0 });
+        } else {
+          const x = name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi);
+          this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(x));
+        }
         return;
-      case 'f64.const':
-        this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(f64FromBits(ins.lo, ins.hi)));
-        return;
+      }
       case 'ref.null':
         this.emitResult(OP.CONST_R, this.pushOwn(K_R));
         return;
@@ -710,6 +739,10 @@ export class Translator extends Emitter {
     this.emit(op, f, args, site);
     if (op === OP.CALL) for (const t of ft.results) this.pushOwn(kindOf(t));
   }
+}
+
+function constKey(ins: Instr): string {
+  return ins.op.name === 'f32.const' ? `f${ins.lo}` : `d${ins.lo},${ins.hi}`;
 }
 
 /** Translates function `index` of `mod` (validated) for the interpreter. */
