@@ -5,7 +5,7 @@
 // function) until every resulting function is under the limit:
 //
 // - A region is a run of whole statements at one nesting level, cut only between wasm instructions
-//   (the temporaries A, T, X and fr never carry a value from one instruction to the next).
+//   (the temporaries A, T, X, Y and fr never carry a value from one instruction to the next).
 // - Variables used by one function only are declared in it; the others stay in the outer function
 //   and are captured. Stack slots never carry a value into or out of a region that only that region
 //   names, so they always move; a wasm local moves only when its region runs at most once per call
@@ -307,7 +307,7 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
   return finish(input, render(top), regions);
 }
 
-const VAR = /(?<![\w$.])(?:[lksh]\d+(?:\$\d+)?|A|T|X|fr|rc|RV|dv\d+|ln\d+|u8\d+|m\d+w\d+)(?![\w$])/g;
+const VAR = /(?<![\w$.])(?:[lksh]\d+(?:\$\d+)?|A|T|X|Y|fr|rc|RV|dv\d+|ln\d+|u8\d+|m\d+w\d+)(?![\w$])/g;
 const VIEW = /^(?:dv|ln|u8|m)(\d+)/;
 
 /**
@@ -329,7 +329,7 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   const count = new Map<string, number>();
   for (const u of uses) for (const v of u) count.set(v, (count.get(v) ?? 0) + 1);
   const isView = (v: string): boolean => VIEW.test(v) && !/^[lksh]\d/.test(v);
-  const perFunction = (v: string): boolean => v === 'A' || v === 'T' || v === 'X' || v === 'fr' || v === 'rc' || isView(v);
+  const perFunction = (v: string): boolean => v === 'A' || v === 'T' || v === 'X' || v === 'Y' || v === 'fr' || v === 'rc' || isView(v);
   // Where each variable lives: in the one function naming it when nothing must outlive one run of
   // that function, else in the call's frame object S (created by the outer function, passed to
   // the regions: unlike closures, the regions then cost no allocation per call).
