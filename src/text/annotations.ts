@@ -27,6 +27,8 @@ export const LAST = 2 * SECTION_ORDER.length + 1;
 const SECTION_IDS: Record<string, number> = {
   type: 1, import: 2, func: 3, table: 4, memory: 5, global: 6, export: 7, start: 8, elem: 9, code: 10, data: 11, datacount: 12,
 };
+/** The placement keyword of each section id (the tag section has none: its neighbours serve). */
+export const SECTION_WORDS: Record<number, string> = Object.fromEntries(Object.entries(SECTION_IDS).map(([k, v]) => [v, k]));
 
 /** What the annotations of a module say. */
 export interface Annotations {

@@ -1,11 +1,13 @@
 // Binary → text-module AST: reads a module's sections into text/ast.ts with module-local indices and
 // every encoding choice kept (element segment forms, table initialisers), as the printer needs it
 // and as round-trip tests use it (binary → AST → encodeModule must give the same bytes back).
-// It reads well-formed modules; binary/decode.ts is the checking decoder. Of the custom sections
-// only the function names of the name section are kept.
+// It reads well-formed modules; binary/decode.ts is the checking decoder. Of the name section only
+// the function names are kept; other custom sections are kept whole, placed after the standard
+// section they follow (so they print as `@custom` annotations and encode back in place).
 
 import { Reader } from '../binary/reader.js';
 import { readNameSection } from '../binary/names.js';
+import { SECTION_ORDER } from './annotations.js';
 import { readValType, readStorageType, type TypeSpace } from '../binary/valtype.js';
 import { Instr, readInstr, readOpcode } from '../binary/instr.js';
 import { opByName } from '../syntax/opcodes.js';
@@ -145,9 +147,11 @@ export function binaryToAst(bytes: Uint8Array): TextModule {
   const r = new Reader(bytes, 8);
   const scratch = new Instr();
   let funcTypes: number[] = [];
+  let place = 0; // (before first) until a standard section is read
   while (!r.eof()) {
     const id = r.u8();
     const size = r.u32();
+    if (id !== 0) place = 2 * SECTION_ORDER.indexOf(id) + 2;
     const end = r.pos + size;
     switch (id) {
       case 1:
@@ -229,7 +233,7 @@ export function binaryToAst(bytes: Uint8Array): TextModule {
         const name = r.take(r.u32());
         if (name.length === 4 && String.fromCharCode(...name) === 'name') {
           m.funcNames = readNameSection(bytes, r.pos, end) ?? new Map();
-        }
+        } else (m.customs ??= []).push({ place, name: name.slice(), bytes: r.take(end - r.pos).slice() });
         r.pos = end;
         break;
       }

@@ -12,6 +12,7 @@ import {
 import { BLOCK_EMPTY } from '../binary/valtype.js';
 import { isIdChar } from './lexer.js';
 import { binaryToAst } from './from-binary.js';
+import { SECTION_ORDER, SECTION_WORDS, LAST } from './annotations.js';
 
 const KIND_WORDS = ['func', 'table', 'memory', 'global', 'tag'];
 
@@ -238,8 +239,18 @@ export function printModule(m: TextModule): string {
     const where = d.mode === MODE_ACTIVE ? ` (memory ${d.memory}) (offset ${inline(d.offset!)})` : '';
     out.push(`  (data${where} ${stringLiteral(d.bytes)})`);
   }
+  for (const c of m.customs ?? []) out.push(`  (@custom ${stringLiteral(c.name)} ${placement(c.place)} ${stringLiteral(c.bytes)})`);
   out[out.length - 1] += ')';
   return out.join('\n') + '\n';
+}
+
+/** A custom section's place (text/annotations.ts) as a placement directive. */
+function placement(place: number): string {
+  if (place === 0) return '(before first)';
+  if (place === LAST) return '(after last)';
+  const id = SECTION_ORDER[(place - 1) >> 1];
+  if (id === 13) return place % 2 === 1 ? '(after memory)' : '(before global)'; // the tag section has no keyword
+  return `(${place % 2 === 1 ? 'before' : 'after'} ${SECTION_WORDS[id]})`;
 }
 
 /** A binary module as text (wasm2wat). The bytes should have passed binary/decode.ts. */

@@ -71,3 +71,15 @@ test('well-placed annotations, and annotations the appendix does not define, cha
     '(module (@a 1 (2) "x") (type $t (func (@b) (param i32))) (func (type $t) (@c) local.get 0 if (@d (@e)) end))',
   ]) assert.deepEqual(parseModule(src), plain, src);
 });
+
+test('custom sections print as @custom annotations and encode back in place (wasm2wat round trip)', async () => {
+  const { printBinary } = await import('../../src/text/print.js');
+  const b = parseModule(`(module (@custom "K" (before first) "k") (type (func)) (@custom "E" (after type) "e\\00")
+    (tag (type 0)) (@custom "T" (before global) "t") (global i32 (i32.const 0)) (func) (@custom "Z" "zz"))`);
+  const text = printBinary(b);
+  assert.match(text, /\(@custom "K" \(before first\) "k"\)/);
+  assert.match(text, /\(@custom "E" \(after type\) "e\\00"\)/);
+  assert.match(text, /\(@custom "Z" \(after code\) "zz"\)/);
+  assert.deepEqual(parseModule(text), b);
+  assert.deepEqual(sections(b), ['"K"', '1', '"E"', '3', '13', '"T"', '6', '10', '"Z"']);
+});
