@@ -41,6 +41,10 @@ export interface Code {
   /** Slots of parameters (one per value, i64 included) and of all locals. */
   readonly nParams: number;
   readonly nLocals: number;
+  /** The function's own locals by runs of one kind, [start, end, kind] each, v128 ones excepted
+   *  (translate.ts writes those): run() zeroes these on entry. Inline, exception and constant
+   *  slots need not be: each is written before it is read. */
+  readonly clears: Int32Array;
   /** Slots the frame needs (locals, operand stack, results). */
   readonly frameSize: number;
   readonly params: Uint8Array;

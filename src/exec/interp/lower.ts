@@ -107,6 +107,12 @@ export function memory(t: Emitter, ins: Instr, m: { load: boolean; kind: number;
     } else t.emitResult(OP.LOAD_ANY, d, a, m.kind, t.constant(ins.offset), ins.a, addr64 ? 1 : 0);
     return;
   }
+  const top = t.stack[t.stack.length - 1];
+  if (fast && m.fast === OP.STORE_I32 && top.s < 0 && top.k === K_I) {
+    t.stack.pop();
+    t.emit(OP.STORE_I32_K, top.c, t.popSlot(), ins.offset);
+    return;
+  }
   const v = t.popSlot();
   const a = t.popSlot();
   if (fast) t.emit(m.fast, v, a, ins.offset);

@@ -74,6 +74,9 @@ export const OP_NAMES = [
   'ADD_K__ADD_K', 'ADD_K__BR_IF', 'STORE_I8__ADD_K', 'MOV_I__MOV_I', 'ADD__ADD', 'LOAD_I32__LOAD_I32',
   'SHL_K__LOAD_I32_AT', 'SHL_K__STORE_I32_AT', 'LOAD_I8_U__STORE_I8', 'XOR__ROTL_K', 'I64_XOR__ROTL_K', 'ADD_K__STORE_I32',
   'LOAD_I32__ADD_K', 'ADD_K__BR', 'LOAD_I64__STORE_I64', 'ADD_K__LOAD_I32', 'ADD_K__GLOBAL_SET_I', 'LOAD_I32_AT__BR_IF_NE',
+  // a constant operand: [op, d, a, k, c] / [op, d, k, b, c]; [op, k, address, offset]
+  'SELECT_I_K', 'SELECT_I_KA', 'STORE_I32_K',
+  'SHL_K__ADD', 'ADD__LOAD_I64', 'ADD_K__BR_IF_NE_K', 'AND_K__BR_UNLESS', 'AND_K__BR_IF', 'LOAD_I32__ADD', 'OR__BR_IF',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -63,36 +63,43 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
   let u8 = M0 !== null ? M0.u8 : new Uint8Array(0);
   let ops = code.ops;
   let consts = code.consts;
-  if (fp + code.frameSize > CAPACITY) exhausted();
-  for (let i = fp + code.nParams, e = fp + code.nLocals; i < e; i++) {
-    I[i] = 0; HI[i] = 0; D[i] = 0; RF[i] = null;
-  }
-  let pc = 0;
   // Scratch variables shared by all cases: block-scoped ones would each take an interpreter
   // register, and beyond ~120 registers every temporary needs the wide (slower) bytecode forms.
-  let a = 0, b = 0, d = 0, s = 0, i = 0, n = 0, f = 0, at = 0, v = 0, m = 0, x = 0, ea = 0;
-  let al = 0, bl = 0, lo = 0, hi = 0, alo = 0, blo = 0, a0 = 0, a1 = 0, b0 = 0, b1 = 0, p01 = 0, p10 = 0, mid = 0, top = 0;
-  let from = 0, to = 0;
-  let c: Code | null = null;
-  let g: Callee | null = null;
-  let gl: Global | null = null;
-  let xr: ExnInst | null = null;
-  let site: CallSite | null = null;
-  let ks: Uint8Array | null = null;
-  let el: unknown[] | null = null;
+  // `var` without initialisers: Ignition's frame starts them undefined at no cost, where each
+  // `let x = 0` is two bytecodes on every call; every case assigns before it reads.
+  /* eslint-disable no-var */
+  var a: number, b: number, d: number, s: number, i: number, n: number, f: number, at: number, v: number, m: number, x: number, ea: number;
+  var al: number, bl: number, lo: number, hi: number, alo: number, blo: number, a0: number, a1: number, b0: number, b1: number;
+  var p01: number, p10: number, mid: number, top: number, from: number, to: number, e: number, k: number;
+  var c: Code | null, g: Callee | null, gl: Global | null, xr: ExnInst | null, site: CallSite | null, ks: Uint8Array | null;
+  var el: unknown[] | null, cl: Int32Array;
+  /* eslint-enable no-var */
+  if (fp + code.frameSize > CAPACITY) exhausted();
+  // The function's own locals start zero (null), each in its kind's file only (code.ts clears).
+  for (cl = code.clears, i = 0; i < cl.length; i += 3) {
+    for (s = fp + cl[i], e = fp + cl[i + 1], k = cl[i + 2]; s < e; s++) {
+      if (k === K_I) I[s] = 0; else if (k === K_L) { I[s] = 0; HI[s] = 0; } else if (k === K_D) D[s] = 0; else RF[s] = null;
+    }
+  }
+  let pc = 0;
   for (;;) {
   try {
   for (;;) {
     switch (ops[pc]) {
       // Frequent ops first: V8 numbers feedback slots in source order, and the first 256 avoid
       // the wide (slower) bytecode forms in Ignition.
-      case 30: /* MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
-      case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
-      case 52: /* I32_ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; pc += 4; break;
       case 61: /* I32_ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc += 4; break;
+      case 52: /* I32_ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; pc += 4; break;
+      case 130: /* LOAD_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 4; break; }
+      case 1: /* BR_IF */ pc = I[fp + ops[pc + 1]] !== 0 ? ops[pc + 2] : pc + 3; break;
+      case 30: /* MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; pc += 3; break;
+      case 138: /* STORE_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
+      case 0: /* BR */ pc = ops[pc + 1]; break;
+      case 2: /* BR_UNLESS */ pc = I[fp + ops[pc + 1]] === 0 ? ops[pc + 2] : pc + 3; break;
+      case 132: /* LOAD_I8_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = u8[ea]; pc += 4; break; }
+      case 57: /* I32_XOR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ I[fp + ops[pc + 3]]; pc += 4; break;
       // Superinstructions (peephole.ts): the second op's words follow the first's, opcode included.
       case 262: /* ADD_K__ADD_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7]; pc += 8; break;
-      case 263: /* ADD_K__BR_IF */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = I[fp + ops[pc + 5]] !== 0 ? ops[pc + 6] : pc + 7; break;
       case 264: /* STORE_I8__ADD_K */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
         if (ea > ln - 1) oob();
@@ -101,8 +108,96 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 8;
         break;
       }
+      case 263: /* ADD_K__BR_IF */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = I[fp + ops[pc + 5]] !== 0 ? ops[pc + 6] : pc + 7; break;
       case 265: /* MOV_I__MOV_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; I[fp + ops[pc + 4]] = I[fp + ops[pc + 5]]; pc += 6; break;
+      case 66: /* I32_SHL_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3]; pc += 4; break;
+      case 63: /* I32_AND_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc += 4; break;
+      case 34: /* CONST_I */ I[fp + ops[pc + 1]] = ops[pc + 2]; pc += 3; break;
+      case 141: /* STORE_I64 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 8) oob();
+        v = fp + ops[pc + 1];
+        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
+        pc += 4;
+        break;
+      }
+      case 135: /* LOAD_I64 */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 8) oob();
+        d = fp + ops[pc + 1];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        pc += 4;
+        break;
+      }
+      case 90: /* I64_ADD */ {
+        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
+        al = I[a];
+        lo = (al + I[b]) | 0;
+        hi = (HI[a] + HI[b] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+        I[d] = lo; HI[d] = hi;
+        pc += 4;
+        break;
+      }
+      case 94: /* I64_XOR */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; hi = HI[a] ^ HI[b]; I[d] = I[a] ^ I[b]; HI[d] = hi; pc += 4; break; }
+      case 252: /* I32_ROTL_K */ { x = I[fp + ops[pc + 2]]; n = ops[pc + 3]; I[fp + ops[pc + 1]] = (x << n) | (x >>> (32 - n)); pc += 4; break; }
       case 266: /* ADD__ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]; I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]; pc += 8; break;
+      case 155: /* I64_AND_K */ { a = fp + ops[pc + 2], d = fp + ops[pc + 1]; hi = HI[a] & ops[pc + 4]; I[d] = I[a] & ops[pc + 3]; HI[d] = hi; pc += 5; break; }
+      case 161: /* I64_ROTL_K */ {
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
+        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
+          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
+        } else {
+          m = n - 32;
+          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
+        }
+        pc += 4;
+        break;
+      }
+      case 4: /* RETURN */ return undefined;
+      case 26: /* CALL */ {
+        f = ops[pc + 1];
+        at = fp + ops[pc + 2];
+        c = direct[f];
+        if (c !== null) {
+          if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
+        } else {
+          site = code.sites[ops[pc + 3]];
+          STACK.top = fp + code.frameSize;
+          storeResults(site.results, callOut(env.F[f], site, at, files), at, files);
+        }
+        if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
+        pc += 4;
+        break;
+      }
+      case 164: /* LOAD_I32_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 5; break; }
+      case 38: /* SELECT_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : I[fp + ops[pc + 3]]; pc += 5; break;
+      case 53: /* I32_SUB */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] - I[fp + ops[pc + 3]]; pc += 4; break;
+      case 280: /* SELECT_I_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : ops[pc + 3]; pc += 5; break;
+      case 281: /* SELECT_I_KA */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? ops[pc + 2] : I[fp + ops[pc + 3]]; pc += 5; break;
+      case 282: /* STORE_I32_K */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); dv.setInt32(ea, ops[pc + 1], true); pc += 4; break; }
+      case 283: /* SHL_K__ADD */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3]; I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]; pc += 8; break;
+      case 284: /* ADD__LOAD_I64 */ {
+        I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]];
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
+        if (ea > ln - 8) oob();
+        d = fp + ops[pc + 5];
+        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
+        pc += 8;
+        break;
+      }
+      case 285: /* ADD_K__BR_IF_NE_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = I[fp + ops[pc + 5]] !== ops[pc + 6] ? ops[pc + 7] : pc + 8; break;
+      case 286: /* AND_K__BR_UNLESS */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc = I[fp + ops[pc + 5]] === 0 ? ops[pc + 6] : pc + 7; break;
+      case 287: /* AND_K__BR_IF */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc = I[fp + ops[pc + 5]] !== 0 ? ops[pc + 6] : pc + 7; break;
+      case 288: /* LOAD_I32__ADD */ {
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
+        if (ea > ln - 4) oob();
+        I[fp + ops[pc + 1]] = dv.getInt32(ea, true);
+        I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]];
+        pc += 8;
+        break;
+      }
+      case 289: /* OR__BR_IF */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | I[fp + ops[pc + 3]]; pc = I[fp + ops[pc + 5]] !== 0 ? ops[pc + 6] : pc + 7; break;
       case 267: /* LOAD_I32__LOAD_I32 */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
         if (ea > ln - 4) oob();
@@ -113,6 +208,19 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 8;
         break;
       }
+      case 15: /* BR_IF_GE_U */ pc = I[fp + ops[pc + 1]] >>> 0 >= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
+      case 17: /* BR_IF_NE_K */ pc = I[fp + ops[pc + 1]] !== ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
+      case 56: /* I32_OR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | I[fp + ops[pc + 3]]; pc += 4; break;
+      case 158: /* I64_SHL_K */ {
+        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
+        lo = I[a], hi = HI[a];
+        if (n < 32) { HI[d] = (hi << n) | (lo >>> (32 - n)); I[d] = lo << n; } else { HI[d] = lo << (n - 32); I[d] = 0; }
+        pc += 4;
+        break;
+      }
+      case 139: /* STORE_I8 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); u8[ea] = I[fp + ops[pc + 1]]; pc += 4; break; }
+      case 35: /* CONST_L */ I[fp + ops[pc + 1]] = ops[pc + 2]; HI[fp + ops[pc + 1]] = ops[pc + 3]; pc += 4; break;
+      case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
       case 268: /* SHL_K__LOAD_I32_AT */ {
         I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3];
         ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8];
@@ -177,47 +285,8 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc = I[fp + ops[pc + 6]] !== I[fp + ops[pc + 7]] ? ops[pc + 8] : pc + 9;
         break;
       }
-      case 130: /* LOAD_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 4; break; }
-      case 135: /* LOAD_I64 */ {
-        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
-        if (ea > ln - 8) oob();
-        d = fp + ops[pc + 1];
-        I[d] = dv.getInt32(ea, true); HI[d] = dv.getInt32(ea + 4, true);
-        pc += 4;
-        break;
-      }
-      case 138: /* STORE_I32 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob(); dv.setInt32(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
-      case 141: /* STORE_I64 */ {
-        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
-        if (ea > ln - 8) oob();
-        v = fp + ops[pc + 1];
-        dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, HI[v], true);
-        pc += 4;
-        break;
-      }
-      case 34: /* CONST_I */ I[fp + ops[pc + 1]] = ops[pc + 2]; pc += 3; break;
-      case 35: /* CONST_L */ I[fp + ops[pc + 1]] = ops[pc + 2]; HI[fp + ops[pc + 1]] = ops[pc + 3]; pc += 4; break;
-      case 0: /* BR */ pc = ops[pc + 1]; break;
-      case 1: /* BR_IF */ pc = I[fp + ops[pc + 1]] !== 0 ? ops[pc + 2] : pc + 3; break;
-      case 2: /* BR_UNLESS */ pc = I[fp + ops[pc + 1]] === 0 ? ops[pc + 2] : pc + 3; break;
-      case 90: /* I64_ADD */ {
-        a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
-        al = I[a];
-        lo = (al + I[b]) | 0;
-        hi = (HI[a] + HI[b] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
-        I[d] = lo; HI[d] = hi;
-        pc += 4;
-        break;
-      }
-      case 155: /* I64_AND_K */ { a = fp + ops[pc + 2], d = fp + ops[pc + 1]; hi = HI[a] & ops[pc + 4]; I[d] = I[a] & ops[pc + 3]; HI[d] = hi; pc += 5; break; }
-      case 94: /* I64_XOR */ { a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1]; hi = HI[a] ^ HI[b]; I[d] = I[a] ^ I[b]; HI[d] = hi; pc += 4; break; }
       case 99: /* I64_EXTEND_I32_U */ { x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x; HI[fp + ops[pc + 1]] = 0; pc += 3; break; }
-      case 53: /* I32_SUB */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] - I[fp + ops[pc + 3]]; pc += 4; break;
       case 55: /* I32_AND */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & I[fp + ops[pc + 3]]; pc += 4; break;
-      case 63: /* I32_AND_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] & ops[pc + 3]; pc += 4; break;
-      case 56: /* I32_OR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] | I[fp + ops[pc + 3]]; pc += 4; break;
-      case 57: /* I32_XOR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] ^ I[fp + ops[pc + 3]]; pc += 4; break;
-      case 66: /* I32_SHL_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3]; pc += 4; break;
       case 68: /* I32_SHR_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> ops[pc + 3]; pc += 4; break;
       case 60: /* I32_SHR_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> I[fp + ops[pc + 3]]; pc += 4; break;
       case 58: /* I32_SHL */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << I[fp + ops[pc + 3]]; pc += 4; break;
@@ -227,12 +296,10 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 13: /* BR_IF_LE_U */ pc = I[fp + ops[pc + 1]] >>> 0 <= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
       case 11: /* BR_IF_GT_U */ pc = I[fp + ops[pc + 1]] >>> 0 > I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
       case 25: /* BR_IF_GE_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 >= ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 17: /* BR_IF_NE_K */ pc = I[fp + ops[pc + 1]] !== ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
       case 16: /* BR_IF_EQ_K */ pc = I[fp + ops[pc + 1]] === ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
       case 8: /* BR_IF_LT_S */ pc = I[fp + ops[pc + 1]] < I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
       case 21: /* BR_IF_GT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 > ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
       case 19: /* BR_IF_LT_U_K */ pc = I[fp + ops[pc + 1]] >>> 0 < ops[pc + 2] >>> 0 ? ops[pc + 3] : pc + 4; break;
-      case 164: /* LOAD_I32_AT */ { ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4]; if (ea > ln - 4) oob(); I[fp + ops[pc + 1]] = dv.getInt32(ea, true); pc += 5; break; }
       case 165: /* LOAD_I64_AT */ {
         ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
         if (ea > ln - 8) oob();
@@ -250,40 +317,18 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 5;
         break;
       }
-      case 132: /* LOAD_I8_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); I[fp + ops[pc + 1]] = u8[ea]; pc += 4; break; }
-      case 139: /* STORE_I8 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 1) oob(); u8[ea] = I[fp + ops[pc + 1]]; pc += 4; break; }
       case 134: /* LOAD_I16_U */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); I[fp + ops[pc + 1]] = dv.getUint16(ea, true); pc += 4; break; }
       case 140: /* STORE_I16 */ { ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 2) oob(); dv.setInt16(ea, I[fp + ops[pc + 1]], true); pc += 4; break; }
-      case 38: /* SELECT_I */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 4]] !== 0 ? I[fp + ops[pc + 2]] : I[fp + ops[pc + 3]]; pc += 5; break;
       case 69: /* I32_EQZ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === 0 ? 1 : 0; pc += 3; break;
       case 70: /* I32_EQ */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] === I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
       case 71: /* I32_NE */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] !== I[fp + ops[pc + 3]] ? 1 : 0; pc += 4; break;
       case 73: /* I32_LT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
       case 75: /* I32_GT_U */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 > I[fp + ops[pc + 3]] >>> 0 ? 1 : 0; pc += 4; break;
       case 83: /* I32_LT_U_K */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] >>> 0 < ops[pc + 3] >>> 0 ? 1 : 0; pc += 4; break;
-      case 158: /* I64_SHL_K */ {
-        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        lo = I[a], hi = HI[a];
-        if (n < 32) { HI[d] = (hi << n) | (lo >>> (32 - n)); I[d] = lo << n; } else { HI[d] = lo << (n - 32); I[d] = 0; }
-        pc += 4;
-        break;
-      }
       case 160: /* I64_SHR_U_K */ {
         a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
         lo = I[a], hi = HI[a];
         if (n < 32) { I[d] = (lo >>> n) | (hi << (32 - n)); HI[d] = hi >>> n; } else { I[d] = hi >>> (n - 32); HI[d] = 0; }
-        pc += 4;
-        break;
-      }
-      case 161: /* I64_ROTL_K */ {
-        a = fp + ops[pc + 2], d = fp + ops[pc + 1], n = ops[pc + 3];
-        lo = I[a], hi = HI[a];
-        if (n === 32) { I[d] = hi; HI[d] = lo; } else if (n < 32) {
-          I[d] = (lo << n) | (hi >>> (32 - n)); HI[d] = (hi << n) | (lo >>> (32 - n));
-        } else {
-          m = n - 32;
-          I[d] = (hi << m) | (lo >>> (32 - m)); HI[d] = (lo << m) | (hi >>> (32 - m));
-        }
         pc += 4;
         break;
       }
@@ -310,29 +355,12 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 4;
         break;
       }
-      case 26: /* CALL */ {
-        f = ops[pc + 1];
-        at = fp + ops[pc + 2];
-        c = direct[f];
-        if (c !== null) {
-          if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
-        } else {
-          site = code.sites[ops[pc + 3]];
-          STACK.top = fp + code.frameSize;
-          storeResults(site.results, callOut(env.F[f], site, at, files), at, files);
-        }
-        if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
-        pc += 4;
-        break;
-      }
-      case 4: /* RETURN */ return undefined;
       case 124: /* FN_L_LL */ {
         a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
         I[d] = FNS[ops[pc + 4]](I[a], HI[a], I[b], HI[b]); HI[d] = H.hi;
         pc += 5;
         break;
       }
-      case 252: /* I32_ROTL_K */ { x = I[fp + ops[pc + 2]]; n = ops[pc + 3]; I[fp + ops[pc + 1]] = (x << n) | (x >>> (32 - n)); pc += 4; break; }
       case 253: /* FN_I_LK */ { a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = FNS[ops[pc + 5]](I[a], HI[a], ops[pc + 3], ops[pc + 4]); pc += 6; break; }
       case 254: /* I32_CTZ */ { x = I[fp + ops[pc + 2]]; I[fp + ops[pc + 1]] = x === 0 ? 32 : 31 - Math.clz32(x & -x); pc += 5; break; }
       case 255: /* I32_CLZ */ I[fp + ops[pc + 1]] = Math.clz32(I[fp + ops[pc + 2]]); pc += 5; break;
@@ -388,7 +416,6 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
       case 10: /* BR_IF_GT_S */ pc = I[fp + ops[pc + 1]] > I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
       case 12: /* BR_IF_LE_S */ pc = I[fp + ops[pc + 1]] <= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
       case 14: /* BR_IF_GE_S */ pc = I[fp + ops[pc + 1]] >= I[fp + ops[pc + 2]] ? ops[pc + 3] : pc + 4; break;
-      case 15: /* BR_IF_GE_U */ pc = I[fp + ops[pc + 1]] >>> 0 >= I[fp + ops[pc + 2]] >>> 0 ? ops[pc + 3] : pc + 4; break;
       case 18: /* BR_IF_LT_S_K */ pc = I[fp + ops[pc + 1]] < ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
       case 20: /* BR_IF_GT_S_K */ pc = I[fp + ops[pc + 1]] > ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
       case 22: /* BR_IF_LE_S_K */ pc = I[fp + ops[pc + 1]] <= ops[pc + 2] ? ops[pc + 3] : pc + 4; break;
@@ -446,8 +473,10 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         ops = c.ops;
         consts = c.consts;
         if (fp + c.frameSize > CAPACITY) exhausted();
-        for (let k = fp + c.nParams, e = fp + c.nLocals; k < e; k++) {
-          I[k] = 0; HI[k] = 0; D[k] = 0; RF[k] = null;
+        for (cl = c.clears, i = 0; i < cl.length; i += 3) {
+          for (s = fp + cl[i], e = fp + cl[i + 1], k = cl[i + 2]; s < e; s++) {
+            if (k === K_I) I[s] = 0; else if (k === K_L) { I[s] = 0; HI[s] = 0; } else if (k === K_D) D[s] = 0; else RF[s] = null;
+          }
         }
         pc = 0;
         break;

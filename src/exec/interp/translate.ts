@@ -247,6 +247,7 @@ export class Translator extends Emitter {
       objs: this.objs,
       nParams: this.type.params.length,
       nLocals: this.base,
+      clears: this.clears(),
       frameSize: Math.max(this.base + this.maxDepth, results.length, 1),
       params: Uint8Array.from(this.type.params.map(kindOf)),
       results: Uint8Array.from(results),
@@ -254,6 +255,19 @@ export class Translator extends Emitter {
       reasons: this.reasons,
       handlers: this.handlers,
     };
+  }
+
+  /** Runs of locals of one kind (code.ts clears). */
+  clears(): Int32Array {
+    const runs: number[] = [];
+    for (let i = this.type.params.length; i < this.nOwnLocals; i++) {
+      const k = this.localKinds[i];
+      if (k === K_V) continue;
+      const last = runs.length - 3;
+      if (last >= 0 && runs[last + 1] === i && runs[last + 2] === k) runs[last + 1]++;
+      else runs.push(i, i + 1, k);
+    }
+    return Int32Array.from(runs);
   }
 
   skip(ins: Instr): void {
@@ -605,6 +619,13 @@ export class Translator extends Emitter {
         const c = this.popSlot();
         const b = this.stack.pop()!;
         const a = this.stack.pop()!;
+        if (a.k === K_I && (a.s < 0) !== (b.s < 0)) {
+          // One constant operand (a clamp, a default): an immediate instead of a CONST_I.
+          const d = this.pushOwn(K_I);
+          if (b.s < 0) this.emitResult(OP.SELECT_I_K, d, a.s, b.c, c);
+          else this.emitResult(OP.SELECT_I_KA, d, a.c, b.s, c);
+          return;
+        }
         const as = this.slotOf(a, this.stack.length);
         const bs = this.slotOf(b, this.stack.length + 1);
         const d = this.pushOwn(a.k);
