@@ -140,3 +140,28 @@ test('exceptions and traps cross regions (legacy try: Node 20 has no try_table)'
         (catch $t (i32.add (i32.const 1000))))))`,
   [['f', 1], ['f', 2], ['f', 4], ['f', 0], ['f', -1]], 150, 5);
 });
+
+// Straight-line rounds (as unrolled hashes): stack values and locals live across the cuts, locals
+// written only on some paths (a region must not store a stale copy back), regions inside a loop.
+test('values flowing between regions through locals and stack slots equal native', () => {
+  const round = (a: number, b: number, k: number): string =>
+    `(local.set ${a} (i32.add (i32.rotl (i32.xor (local.get ${a}) (local.get ${b})) (i32.const ${k})) (i32.mul (local.get ${b}) (i32.const ${k * 2 + 1}))))\n` +
+    `(if (i32.and (local.get ${a}) (i32.const ${1 << (k % 8)})) (then (local.set ${b} (i32.rotr (i32.sub (local.get ${b}) (local.get ${a})) (i32.const ${k % 31})))))\n`;
+  let body = '';
+  for (let i = 0; i < 24; i++) body += round(1 + (i % 4), 1 + ((i + 1) % 4), i + 1);
+  const text = `(module
+    (func (export "rounds") (param i32 i32) (result i32) (local i32 i32 i32 i32)
+      (local.set 2 (local.get 0)) (local.set 3 (local.get 1))
+      (loop $l
+        ;; a value left on the stack across many statements
+        (i32.add (local.get 4) (i32.const 7))
+        ${body}
+        (local.set 5 (i32.add (i32.xor (local.get 1) (local.get 2)) (i32.add (local.get 3) (local.get 4))))
+        (local.set 4 (i32.add (local.get 5)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (i32.xor (local.get 4) (local.get 5))))`;
+  const calls: [string, ...unknown[]][] = [['rounds', 1, 2], ['rounds', 5, -7], ['rounds', 17, 123456789]];
+  differential(text, calls);
+  differential(text, calls, 600, 100);
+  differential(text, calls, 2000, 300);
+});

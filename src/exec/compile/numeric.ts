@@ -65,8 +65,24 @@ bin('i32.xor', I32, (a, b) => `(${a} ^ ${b})`);
 bin('i32.shl', I32, (a, b) => `(${a} << ${b})`);
 bin('i32.shr_s', I32, (a, b) => `(${a} >> ${b})`);
 bin('i32.shr_u', I32, (a, b) => `((${a} >>> ${b}) | 0)`);
-bin('i32.rotl', I32, (a, b, c) => call(c, 'i32Rotl', a, b));
-bin('i32.rotr', I32, (a, b, c) => call(c, 'i32Rotr', a, b));
+// Rotations inline (JS shift counts are taken mod 32, as wasm's): a helper call per rotation is
+// what hash rounds spent most time in once their function was too big to inline it. The operand
+// is read twice, so anything but a variable or constant is computed into the result's slot first.
+for (const [op, l, r] of [['rotl', '<<', '>>>'], ['rotr', '>>>', '<<']]) {
+  NUMERIC.set(`i32.${op}`, (c) => {
+    const b = c.pop().e;
+    const a = c.pop().e;
+    const n = constOf(b);
+    const rest = n === null ? `(32 - ${b})` : `${(32 - n) & 31}`;
+    const rot = (x: string): string => `((${x} ${l} ${b}) | (${x} ${r} ${rest}))`;
+    if (isAtom(a)) c.push(I32, rot(a));
+    else {
+      const [s] = c.target(I32);
+      c.emit(`${s} = ${a};`);
+      c.emit(`${s} = ${rot(s)};`); // a line of its own: local.set may retarget the last line
+    }
+  });
+}
 un('i32.clz', I32, (a, c) => `${c.use('clz32')}(${a})`);
 un('i32.ctz', I32, (a, c) => call(c, 'i32Ctz', a));
 un('i32.popcnt', I32, (a, c) => call(c, 'i32Popcnt', a));

@@ -20,6 +20,8 @@
 // small compounds with few exits) with the most size per exit, squared, so that a loop stays whole
 // when it fits and the dispatch of a VM loop stays inline while its cases move out.
 
+import { exposedReads } from './split-live.js';
+
 /** The reload marker of body.ts. */
 export const RELOAD = '\u0001';
 
@@ -309,6 +311,8 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
 
 const VAR = /(?<![\w$.])(?:[lksh]\d+(?:\$\d+)?|A|T|X|Y|fr|rc|RV|dv\d+|ln\d+|u8\d+|m\d+w\d+)(?![\w$])/g;
 const VIEW = /^(?:dv|ln|u8|m)(\d+)/;
+/** A statement assigning a variable (a write of it). */
+const ASSIGN = /(?<![\w$.])([lksh]\d+(?:\$\d+)?) = (?!=)/g;
 
 /**
  * The most variables a frame object may hold. Beyond V8's fast object literals (about a thousand
@@ -326,29 +330,67 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   const params = new Set(input.params);
   const fns: Region[] = [{ name: '', body: outerBody, looped: false }, ...regions];
   const uses = fns.map((f) => new Set(f.body.match(VAR) ?? []));
-  const count = new Map<string, number>();
-  for (const u of uses) for (const v of u) count.set(v, (count.get(v) ?? 0) + 1);
   const isView = (v: string): boolean => VIEW.test(v) && !/^[lksh]\d/.test(v);
   const perFunction = (v: string): boolean => v === 'A' || v === 'T' || v === 'X' || v === 'Y' || v === 'fr' || v === 'rc' || isView(v);
-  // Where each variable lives: in the one function naming it when nothing must outlive one run of
-  // that function, else in the call's frame object S (created by the outer function, passed to
-  // the regions: unlike closures, the regions then cost no allocation per call).
-  const shared = new Set<string>();
+  // Where each variable lives. Normally every function keeps its own copy in a local (which
+  // TurboFan keeps in a register) and the call's frame object S (created by the outer function and
+  // passed to the regions: no allocation per region call) carries values across calls: a caller
+  // stores the variables a region may touch before calling it and reloads those it may write
+  // after; a region loads what it names on entry and stores what it wrote on exit. A region that
+  // throws skips its stores, so where an exception may be caught inside the function, variables
+  // that values may flow through between functions (split-live.ts) live in S itself instead.
+  const names = fns.map((_, k) => new Set([...uses[k]].filter((v) => v !== 'RV' && !perFunction(v) && !isView(v))));
+  const calls = fns.map((f) => [...f.body.matchAll(/\b(r\d+)\(\)/g)].map((m) => Number(m[1].slice(1)) + 1));
+  const written = fns.map((f, k) => new Set([...f.body.matchAll(ASSIGN)].map((m) => m[1]).filter((v) => names[k].has(v))));
+  const closure = (own: Set<string>[]): Set<string>[] => {
+    const out: Set<string>[] = [];
+    const of = (k: number): Set<string> => (out[k] ??= new Set([...own[k], ...calls[k].flatMap((c) => [...of(c)])]));
+    fns.forEach((_, k) => of(k));
+    return out;
+  };
+  const named = closure(names);
+  const writes = closure(written);
+  const shared = new Set<string>(uses.some((u) => u.has('RV')) ? ['RV'] : []);
+  const copied = new Set<string>();
+  if (!fns.some((f) => /\btry \{/.test(f.body))) {
+    for (let k = 1; k < fns.length; k++) for (const v of names[k]) copied.add(v);
+  } else {
+    const inRegions = new Set<string>();
+    for (let k = 1; k < fns.length; k++) for (const v of names[k]) inRegions.add(v);
+    const kills = (r: string): Set<string> => named[Number(r.slice(1)) + 1];
+    fns.forEach((f, k) => {
+      const vars = new Set([...names[k]].filter((v) => inRegions.has(v)));
+      for (const v of exposedReads(f.body, vars, kills, k === 0, k === 0 && input.looped)) shared.add(v);
+    });
+  }
+  if (shared.size + copied.size > MAX_SHARED) return null;
+  const mine = (k: number, vs: Set<string>): string[] => [...vs].filter((v) => copied.has(v) && names[k].has(v));
+  const texts = fns.map((f, k) => {
+    let body = f.body.replace(/switch \((r\d+)\(\)\)|(rc = )?\b(r\d+)\(\);/g, (all, sw, rc, r) => {
+      const c = Number((sw ?? r).slice(1)) + 1;
+      const pre = mine(k, named[c]).map((v) => `S.${v} = ${v}; `).join('');
+      const post = mine(k, writes[c]).map((v) => ` ${v} = S.${v};`).join('');
+      return sw ? `${pre}rc = ${sw}();${post} switch (rc)` : `${pre}${all}${post}`;
+    });
+    const out = k > 0 ? mine(k, writes[k]) : [];
+    if (out.length) {
+      body = `RX: {\n${body.replace(/\breturn ([^;]*);/g, '{ rc = $1; break RX; }')}\n}\n${out.map((v) => `S.${v} = ${v};`).join(' ')}\nreturn rc;`;
+    }
+    return body;
+  });
   const decls: string[][] = fns.map(() => []);
   const mems: Set<number>[] = fns.map(() => new Set());
-  fns.forEach((_, k) => {
-    for (const v of uses[k]) {
+  texts.forEach((text, k) => {
+    for (const v of new Set(text.match(VAR) ?? [])) {
       if (isView(v)) mems[k].add(Number(VIEW.exec(v)![1]));
       else if (perFunction(v)) decls[k].push(`${v} = ${v === 'fr' ? 'null' : '0'}`);
-      else if (count.get(v) !== 1 || v === 'RV' || (k > 0 && (params.has(v) || (!/^[sh]\d/.test(v) && (input.looped || fns[k].looped))))) {
-        shared.add(v);
-      } else if (!params.has(v)) decls[k].push(`${v} = ${init.get(v) ?? '0'}`);
+      else if (shared.has(v) || (k === 0 && params.has(v))) continue;
+      else decls[k].push(`${v} = ${k > 0 && copied.has(v) ? `S.${v}` : init.get(v) ?? '0'}`);
     }
     for (const m of [...mems[k]].sort((a, b) => a - b)) decls[k].push(...input.views(m));
   });
-  if (shared.size > MAX_SHARED) return null;
-  const bodies = fns.map((f, k) => f.body.split(RELOAD).join(input.reload(mems[k])).replace(VAR, (v) => (shared.has(v) ? `S.${v}` : v)));
-  const fields = [...shared].map((v) => `${v}: ${params.has(v) ? v : v === 'RV' ? 'undefined' : init.get(v) ?? '0'}`);
+  const bodies = texts.map((t, k) => t.split(RELOAD).join(input.reload(mems[k])).replace(VAR, (v) => (shared.has(v) ? `S.${v}` : v)));
+  const fields = [...shared, ...copied].map((v) => `${v}: ${params.has(v) ? v : v === 'RV' ? 'undefined' : init.get(v) ?? '0'}`);
   const head = [
     ...(decls[0].length ? [`let ${decls[0].join(', ')};`] : []),
     ...(fields.length ? [`const S = { ${fields.join(', ')} };`] : []),
