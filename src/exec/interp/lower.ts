@@ -32,6 +32,7 @@ export function numeric(t: Emitter, op: number, args: string, res: string, fn: n
       t.emitResult(withK[0], t.pushOwn(rk), a, withK[1](b.c));
       return;
     }
+    if (op === OP.I64_MUL && mulU32(t)) return;
     const bs = t.popSlot();
     const as = t.popSlot();
     const d = t.pushOwn(rk);
@@ -50,6 +51,30 @@ export function numeric(t: Emitter, op: number, args: string, res: string, fn: n
   const d = t.pushOwn(rk);
   if (fn >= 0) t.emitResult(op, d, a, 0, fn);
   else t.emitResult(op, d, a);
+}
+
+/** Whether the instruction at p zero-extends a low word into slot s: [its source] or -1. */
+function zext(t: Emitter, p: number, s: number): number {
+  if (p < 0 || t.code[p + 1] !== s) return -1;
+  const op = t.code[p];
+  if (op === OP.I64_EXTEND_I32_U || (op === OP.I64_AND_K && t.code[p + 3] === -1 && t.code[p + 4] === 0)) return t.code[p + 2];
+  return -1;
+}
+
+/**
+ * i64.mul by a value just zero-extended from 32 bits (argon2's and other hashes' 32x32 products):
+ * one op multiplies by the source's low word, without the extension or the zero high word.
+ */
+function mulU32(t: Emitter): boolean {
+  const h = t.stack.length - 2;
+  if (t.stack[h + 1].s !== t.own(h + 1) || t.lastEnd !== t.n) return false;
+  const b = zext(t, t.lastStart, t.own(h + 1));
+  if (b < 0) return false;
+  t.n = t.lastStart;
+  t.stack.pop();
+  const a = t.popSlot();
+  t.emitResult(OP.I64_MUL_U32, t.pushOwn(K_L), a, b);
+  return true;
 }
 
 const ROT: Record<string, (n: number) => number> = { 'i32.rotl': (n) => n, 'i32.rotr': (n) => 32 - n };

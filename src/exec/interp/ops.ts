@@ -77,6 +77,8 @@ export const OP_NAMES = [
   // a constant operand: [op, d, a, k, c] / [op, d, k, b, c]; [op, k, address, offset]
   'SELECT_I_K', 'SELECT_I_KA', 'STORE_I32_K',
   'SHL_K__ADD', 'ADD__LOAD_I64', 'ADD_K__BR_IF_NE_K', 'AND_K__BR_UNLESS', 'AND_K__BR_IF', 'LOAD_I32__ADD', 'OR__BR_IF',
+  // i64 a times the unsigned low word of b [op, d, a, b] (lower.ts mulU32)
+  'I64_MUL_U32',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -154,6 +154,18 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         pc += 4;
         break;
       }
+      case 290: /* I64_MUL_U32 */ {
+        // As I64_MUL with b's high word zero.
+        a = fp + ops[pc + 2], alo = I[a], blo = I[fp + ops[pc + 3]], d = fp + ops[pc + 1];
+        a0 = alo & 0xffff, a1 = alo >>> 16, b0 = blo & 0xffff, b1 = blo >>> 16;
+        p01 = a0 * b1, p10 = a1 * b0;
+        mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        top = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        HI[d] = top + Math.imul(HI[a], blo);
+        I[d] = Math.imul(alo, blo);
+        pc += 4;
+        break;
+      }
       case 4: /* RETURN */ return undefined;
       case 26: /* CALL */ {
         f = ops[pc + 1];

@@ -66,7 +66,7 @@ export class Translator extends Emitter {
   private zero = -1;
   /** While a callee is expanded inline: its local kinds and the parameters standing for arguments. */
   inl: { kinds: number[]; aliases: Map<number, Ent> } | null = null;
-  /** Slots of hoisted f32/f64 constants by constKey, and their values in slot order. */
+  /** Slots of hoisted f32/f64 constants by constKey, and their indices in consts in slot order. */
   readonly constSlots = new Map<string, number>();
   readonly constInit: number[] = [];
 
@@ -118,7 +118,8 @@ export class Translator extends Emitter {
           const key = constKey(ins);
           if (inLoop > 0 && !this.constSlots.has(key)) {
             this.constSlots.set(key, -1);
-            consts.push([key, ins.op.name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi)]);
+            // The value goes straight to the Float64Array: a JS array could quiet a NaN's payload.
+            consts.push([key, this.constant(ins.op.name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi))]);
           }
           break;
         }
@@ -131,9 +132,9 @@ export class Translator extends Emitter {
     }
     this.exnBase = this.nOwnLocals + size;
     // f32/f64 constants used in loops get slots of their own, written once on entry (translate()).
-    consts.forEach(([key, x], i) => {
+    consts.forEach(([key, k], i) => {
       this.constSlots.set(key, this.exnBase + maxDepth + i);
-      this.constInit.push(x);
+      this.constInit.push(k);
     });
     return size + maxDepth + consts.length;
   }
@@ -231,7 +232,7 @@ export class Translator extends Emitter {
     this.blocks.push({ kind: B_FUNC, height: 0, params: [], results: this.type.results.map(kindOf), patches: [], start: 0, elsePatch: -1 });
     // run() clears locals to null; v128 ones start as the zero vector.
     for (let i = this.type.params.length; i < this.nOwnLocals; i++) if (this.localKinds[i] === K_V) this.emit(OP.V_CONST, i, this.zeroV());
-    this.constInit.forEach((x, i) => this.emit(OP.CONST_D, this.base - this.constInit.length + i, this.constant(x)));
+    this.constInit.forEach((k, i) => this.emit(OP.CONST_D, this.base - this.constInit.length + i, k));
     while (this.blocks.length > 0) {
       readInstr(r, ins, this.space);
       if (this.dead) this.skip(ins);
