@@ -82,6 +82,14 @@ export function fdCalls(ctx: WasiContext): Record<string, WasiCall> {
     return total;
   }
 
+  /** The open non-directory `fd`, which must hold `rights`. */
+  function fileWith(fd: number, rights: number): FdEntry {
+    const e = fds.get(fd);
+    notDirectory(e);
+    fds.withRights(fd, rights);
+    return e;
+  }
+
   function writev(e: FdEntry, iovs: number, count: number, at: number | null): number {
     const bufs = ctx.mem().iovecs(iovs, count);
     let total = 0;
@@ -101,24 +109,18 @@ export function fdCalls(ctx: WasiContext): Record<string, WasiCall> {
 
   return {
     fd_read(fd: number, iovs: number, count: number, nread: number) {
-      const e = fds.get(fd);
-      notDirectory(e);
-      fds.withRights(fd, R.FD_READ);
+      const e = fileWith(fd, R.FD_READ);
       const n = readv(e, iovs, count, e.stream ? null : e.position);
       if (!e.stream) e.position += n;
       ctx.mem().setU32(nread, n);
     },
     fd_pread(fd: number, iovs: number, count: number, offset: bigint, nread: number) {
-      const e = fds.get(fd);
-      notDirectory(e);
-      fds.withRights(fd, R.FD_READ | R.FD_SEEK);
+      const e = fileWith(fd, R.FD_READ | R.FD_SEEK);
       noStream(e);
       ctx.mem().setU32(nread, readv(e, iovs, count, u64(offset)));
     },
     fd_write(fd: number, iovs: number, count: number, nwritten: number) {
-      const e = fds.get(fd);
-      notDirectory(e);
-      fds.withRights(fd, R.FD_WRITE);
+      const e = fileWith(fd, R.FD_WRITE);
       // append is done here rather than by the host so that fd_fdstat_set_flags can switch it
       if (!e.stream && e.flags & FDFLAGS.APPEND && e.hostFd !== null) e.position = Number(fs.fstat(e.hostFd).size);
       const n = writev(e, iovs, count, e.stream ? null : e.position);
@@ -127,9 +129,7 @@ export function fdCalls(ctx: WasiContext): Record<string, WasiCall> {
       ctx.mem().setU32(nwritten, n);
     },
     fd_pwrite(fd: number, iovs: number, count: number, offset: bigint, nwritten: number) {
-      const e = fds.get(fd);
-      notDirectory(e);
-      fds.withRights(fd, R.FD_WRITE | R.FD_SEEK);
+      const e = fileWith(fd, R.FD_WRITE | R.FD_SEEK);
       noStream(e);
       const n = writev(e, iovs, count, u64(offset));
       syncAfterWrite(e);
