@@ -155,4 +155,6 @@ function validateExports(m: Module): void {
   }
 }
 
-warmUp();
+// The warm-up is for an optimising JIT. Where the host has no WebAssembly at all it usually has no
+// JIT either (node --jitless, Lockdown Mode, Hermes), and the runs would only cost time.
+if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'undefined') warmUp();
