@@ -7,7 +7,11 @@
 
 import type { Instr } from '../../binary/instr.js';
 import { OP } from './ops.js';
-import { K_R, kindOf } from './code.js';
+import { K_R, kindOf, type Code, type Handler } from './code.js';
+import { HELPERS } from '../compile/helpers.js';
+import type { ExnInst } from '../../runtime/exn.js';
+import { exnPayload } from './calls.js';
+import type { Files } from './frame.js';
 import { B_LEGACY, type Block, type Translator } from './translate.js';
 
 /** Gives block b (just entered) its handler, active over its body. */
@@ -88,4 +92,30 @@ export function legacyRethrow(t: Translator, l: number): void {
   const b = t.blocks[t.blocks.length - 1 - l];
   t.emit(OP.THROW_REF, b.exn!);
   t.dead = true;
+}
+
+const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
+
+/**
+ * Where execution continues after exception `e` at pc (its values written), or rethrows it: the
+ * innermost handler whose body holds pc, then outwards (eh.ts); a delegate passes to its target.
+ */
+export function landing(code: Code, tags: unknown[], pc: number, e: unknown, fp: number, files: Files): number {
+  const hs = code.handlers;
+  let h: Handler | null = null;
+  for (let i = 0; i < hs.length && h === null; i++) if (pc >= hs[i].start && pc < hs[i].end) h = hs[i];
+  if (h === null) throw e;
+  const x = caught(e);
+  if (x === null) throw e;
+  for (; h !== null; h = h.delegate ? h.outer : h.parent) {
+    if (h.delegate) continue;
+    for (const c of h.clauses) {
+      if (c.tag >= 0 && x.tag !== tags[c.tag]) continue;
+      if (c.tag >= 0) exnPayload(c.kinds, x.s, fp + c.at, files);
+      if (c.ref) files.RF[fp + c.at + c.kinds.length - 1] = x;
+      if (c.exn >= 0) files.RF[fp + c.exn] = x;
+      return c.pad;
+    }
+  }
+  throw e;
 }

@@ -7,6 +7,7 @@
 import type { Module } from '../../syntax/module.js';
 import type { AnyFn } from '../../runtime/func.js';
 import type { Env } from '../compile/index.js';
+import type { Global } from '../../runtime/global.js';
 import { HELPERS, TAIL } from '../compile/helpers.js';
 import { STACK, registerFiles } from './frame.js';
 import { readArgs, returnResults } from './calls.js';
@@ -28,7 +29,10 @@ export function codeOf(mod: Module, index: number): Code {
 
 function ienvOf(env: Env, mod: Module): IEnv {
   let ie = ienvs.get(env);
-  if (!ie) ienvs.set(env, (ie = { env, mod, direct: new Array<Code | null>(mod.funcs.length).fill(null) }));
+  if (!ie) {
+    const direct = new Array<Code | null>(mod.funcs.length).fill(null);
+    ienvs.set(env, (ie = { env, mod, direct, G: env.G as Global[], M0: env.M.length > 0 ? env.M[0] : null }));
+  }
   return ie;
 }
 
@@ -42,7 +46,7 @@ export function interpreted(mod: Module, index: number, env: Env): [AnyFn, AnyFn
     readArgs(code.params, args, base, files);
     let r: unknown;
     try {
-      r = run(ie, code, base);
+      r = run(ie, code, base, files);
     } finally {
       STACK.top = base;
     }

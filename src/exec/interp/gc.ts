@@ -10,7 +10,8 @@
 import type { Instr } from '../../binary/instr.js';
 import { PREFIX_GC } from '../../syntax/opcodes.js';
 import { I8, I16, type ArrayType, type StructType, type ValType } from '../../syntax/types.js';
-import { StructRef, ArrayRef, fieldOffsets } from '../../runtime/gc.js';
+import { StructRef, ArrayRef, I31Ref, fieldOffsets } from '../../runtime/gc.js';
+import { trap, NULL_STRUCTURE_REFERENCE, NULL_ARRAY_REFERENCE, NULL_I31_REFERENCE, OOB_ARRAY } from '../numerics.js';
 import { HELPERS } from '../compile/helpers.js';
 import type { Value } from '../../runtime/interface.js';
 import { OP } from './ops.js';
@@ -229,4 +230,27 @@ export function execGcMisc(ie: IEnv, f: Files, fp: number, ops: Int32Array, pc: 
     case INIT_DATA: X.arrayInitData(ref(0), E.D[b], u(1), u(2), u(3)); return;
     default: X.arrayInitElem(ref(0), E.EL[b], u(1), u(2), u(3));
   }
+}
+
+// Checked accesses of run.ts's GC cases.
+
+/** i31.get: the unsigned value of a non-null i31 reference. */
+export function i31(r: unknown): number {
+  if (r === null) trap(NULL_I31_REFERENCE);
+  return (r as I31Ref).v;
+}
+
+export function str(r: unknown): StructRef {
+  if (r === null) trap(NULL_STRUCTURE_REFERENCE);
+  return r as StructRef;
+}
+export function arr(r: unknown): ArrayRef {
+  if (r === null) trap(NULL_ARRAY_REFERENCE);
+  return r as ArrayRef;
+}
+/** The slots of array r after checking element i exists. */
+export function elems(r: unknown, i: number): unknown[] {
+  const a = arr(r);
+  if (i >= a.n) trap(OOB_ARRAY);
+  return a.a;
 }

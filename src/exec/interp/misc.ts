@@ -7,6 +7,7 @@ import type { Env } from '../compile/index.js';
 import { HELPERS } from '../compile/helpers.js';
 import { trap, OOB_MEMORY, OOB_TABLE, f32FromBits, f32ToBits } from '../numerics.js';
 import type { Memory } from '../../runtime/memory.js';
+import type { Global } from '../../runtime/global.js';
 import type { Table } from '../../runtime/table.js';
 import type { Value } from '../../runtime/interface.js';
 import type { Files } from './frame.js';
@@ -19,6 +20,9 @@ export interface IEnv {
   readonly mod: Module;
   /** Translated code of this instance's functions that run interpreted (null: call through F). */
   readonly direct: (Code | null)[];
+  /** env's globals and memory 0 (or null), read by run() on every call. */
+  readonly G: Global[];
+  readonly M0: Memory | null;
 }
 
 interface Bulk {

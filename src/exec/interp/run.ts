@@ -9,24 +9,23 @@
 // space); to anything else it hands the call to the compile tier's trampoline by returning TAIL.
 
 import {
-  H, trap, f32FromBits, f32ToBits, OOB_MEMORY, NULL_FUNCTION_REFERENCE, NULL_REFERENCE, NULL_EXCEPTION_REFERENCE,
-  NULL_STRUCTURE_REFERENCE, NULL_ARRAY_REFERENCE, NULL_I31_REFERENCE, OOB_ARRAY, CAST_FAILURE,
+  H, trap, f32FromBits, f32ToBits, OOB_MEMORY, NULL_FUNCTION_REFERENCE, NULL_REFERENCE, NULL_EXCEPTION_REFERENCE, CAST_FAILURE,
 } from '../numerics.js';
-import { StructRef, ArrayRef, I31Ref, newStructDefault, newArrayDefault, refTest } from '../../runtime/gc.js';
+import { I31Ref, newStructDefault, newArrayDefault, refTest } from '../../runtime/gc.js';
 import { ExnInst } from '../../runtime/exn.js';
 import { HELPERS, TAIL, TC } from '../compile/helpers.js';
-import type { Memory } from '../../runtime/memory.js';
 import type { Global } from '../../runtime/global.js';
 import type { Value } from '../../runtime/interface.js';
 import type { AnyFn } from '../../runtime/func.js';
-import { CAPACITY, STACK, exhausted, registerFiles, type Files } from './frame.js';
+import { CAPACITY, STACK, exhausted, type Files } from './frame.js';
 import { FNS } from './numops.js';
-import { callOut, storeResults, tailArgs, exnPayload, boxV } from './calls.js';
+import { callOut, storeResults, tailArgs, boxV } from './calls.js';
 import { execMisc, loadAny, storeAny, type IEnv } from './misc.js';
-import { K_I, K_L, K_D, K_V, type Code, type CallSite, type Handler } from './code.js';
+import { K_I, K_L, K_D, K_V, type Code, type CallSite } from './code.js';
 import { execSimdFn, execSimdMemory, shuffle, swizzle } from './simd.js';
 import { execLanes } from './lanes.js';
-import { structNew, arrayNew, arrayNewFixed, execGcMisc } from './gc.js';
+import { structNew, arrayNew, arrayNewFixed, execGcMisc, i31, str, arr, elems } from './gc.js';
+import { landing } from './eh.js';
 
 interface Callee {
   type: number;
@@ -51,13 +50,12 @@ function refCallee(f: unknown): Callee {
 }
 
 /** Runs `code` in the frame at `fp` (arguments in place); returns undefined, or TAIL (see above). */
-export function run(ie: IEnv, code: Code, fp: number): unknown {
-  const files = registerFiles();
+export function run(ie: IEnv, code: Code, fp: number, files: Files): unknown {
   const I = files.I, HI = files.HI, D = files.D, RF = files.RF, V = files.V, V8 = files.V8;
   const env = ie.env;
   const direct = ie.direct;
-  const G = env.G as Global[];
-  const M0: Memory | null = env.M.length > 0 ? env.M[0] : null;
+  const G = ie.G;
+  const M0 = ie.M0;
   let dv = M0 !== null ? M0.dv : new DataView(new ArrayBuffer(0));
   let ln = M0 !== null ? M0.len : 0;
   let u8 = M0 !== null ? M0.u8 : new Uint8Array(0);
@@ -172,7 +170,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         at = fp + ops[pc + 2];
         c = direct[f];
         if (c !== null) {
-          if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
+          if (run(ie, c, at, files) === TAIL) storeResults(c.results, runTail(), at, files);
         } else {
           site = code.sites[ops[pc + 3]];
           STACK.top = fp + code.frameSize;
@@ -441,7 +439,7 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
         at = fp + ops[pc + 4];
         c = g.ownerEnv === env ? direct[g.index!] : null;
         if (c !== null) {
-          if (run(ie, c, at) === TAIL) storeResults(c.results, runTail(), at, files);
+          if (run(ie, c, at, files) === TAIL) storeResults(c.results, runTail(), at, files);
         } else {
           STACK.top = fp + code.frameSize;
           storeResults(site.results, callOut(g.fn, site, at, files), at, files);
@@ -798,51 +796,4 @@ export function run(ie: IEnv, code: Code, fp: number): unknown {
     if (M0 !== null) { dv = M0.dv; ln = M0.len; u8 = M0.u8; }
   }
   }
-}
-
-/** i31.get: the unsigned value of a non-null i31 reference. */
-function i31(r: unknown): number {
-  if (r === null) trap(NULL_I31_REFERENCE);
-  return (r as I31Ref).v;
-}
-
-function str(r: unknown): StructRef {
-  if (r === null) trap(NULL_STRUCTURE_REFERENCE);
-  return r as StructRef;
-}
-function arr(r: unknown): ArrayRef {
-  if (r === null) trap(NULL_ARRAY_REFERENCE);
-  return r as ArrayRef;
-}
-/** The slots of array r after checking element i exists. */
-function elems(r: unknown, i: number): unknown[] {
-  const a = arr(r);
-  if (i >= a.n) trap(OOB_ARRAY);
-  return a.a;
-}
-
-const caught = HELPERS.caught as (e: unknown) => ExnInst | null;
-
-/**
- * Where execution continues after exception `e` at pc (its values written), or rethrows it: the
- * innermost handler whose body holds pc, then outwards (eh.ts); a delegate passes to its target.
- */
-function landing(code: Code, tags: unknown[], pc: number, e: unknown, fp: number, files: Files): number {
-  const hs = code.handlers;
-  let h: Handler | null = null;
-  for (let i = 0; i < hs.length && h === null; i++) if (pc >= hs[i].start && pc < hs[i].end) h = hs[i];
-  if (h === null) throw e;
-  const x = caught(e);
-  if (x === null) throw e;
-  for (; h !== null; h = h.delegate ? h.outer : h.parent) {
-    if (h.delegate) continue;
-    for (const c of h.clauses) {
-      if (c.tag >= 0 && x.tag !== tags[c.tag]) continue;
-      if (c.tag >= 0) exnPayload(c.kinds, x.s, fp + c.at, files);
-      if (c.ref) files.RF[fp + c.at + c.kinds.length - 1] = x;
-      if (c.exn >= 0) files.RF[fp + c.exn] = x;
-      return c.pad;
-    }
-  }
-  throw e;
 }
