@@ -98,6 +98,7 @@ test('a dispatch loop split into regions equals native', () => {
   calls.push(['run', 65530, 9]); // out of bounds
   differential(VM, calls);
   differential(VM, calls, 600, 100);
+  for (const [max, min] of [[300, 20], [400, 30], [1000, 60], [1500, 40]]) differential(VM, calls, max, min);
 });
 
 test('jumps out of regions: br_if/br_table to outer blocks, multi-value results, tail loops', () => {
@@ -164,4 +165,5 @@ test('values flowing between regions through locals and stack slots equal native
   differential(text, calls);
   differential(text, calls, 600, 100);
   differential(text, calls, 2000, 300);
+  differential(text, calls, 400, 20);
 });

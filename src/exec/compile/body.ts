@@ -758,11 +758,6 @@ export class FuncCompiler {
   }
   private selfLoop = false;
 
-  /** The default value of a local of (non-i64) type t. */
-  private zero(t: ValType): string {
-    return t === V128 ? this.use('V128_ZERO') : t >= 0x100 ? 'null' : '0';
-  }
-
   private tailCall(callee: string, args: string[]): void {
     this.hasTail = true;
     this.flushAll();
@@ -797,7 +792,7 @@ export class FuncCompiler {
     const views = (m: number): string[] =>
       [`dv${m} = M${m}.dv`, `ln${m} = M${m}.len`, ...(this.byteViews.has(m) ? [`u8${m} = M${m}.u8`] : []), ...limitsOf(m)];
     for (const m of mems) decl.push(...views(m));
-    const reloadOf = (ms: Iterable<number>): string => [...ms].map((m) => views(m).join('; ') + ';').join(' ');
+    const reloadOf = (ms: Iterable<number>): string => [...ms].map((m) => `if (dv${m} !== M${m}.dv) { ${views(m).join('; ')}; }`).join(' ');
     const reload = reloadOf(mems);
     let body = this.out.map((l) => (l === RELOAD ? reload : l)).join('\n');
     let head = '';

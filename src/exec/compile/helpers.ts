@@ -3,7 +3,6 @@
 // factories receive HELPERS and bind the names they use to constants, so calls stay direct.
 
 import * as N from '../numerics.js';
-import { H, f32FromBits, f32ToBits } from '../numerics.js';
 import {
   trap, OOB_MEMORY, OOB_TABLE, OOB_ARRAY, NULL_ARRAY_REFERENCE, UNDEFINED_ELEMENT, UNINITIALIZED_ELEMENT,
   INDIRECT_CALL_TYPE_MISMATCH,
@@ -211,73 +210,12 @@ function arrayInitElem(x: ArrayRef | null, seg: Value[], d: number, s: number, n
   for (let i = 0; i < n; i++) x.a[1 + d + i] = seg[s + i];
 }
 
-// ---- memory accesses of compact functions (compile/memops.ts): bounds check, then the access ----
+// ---- the bounds check of compact functions' memory accesses (compile/memops.ts) ----
 
 function checked(m: Memory, a: number, w: number): number {
   if (a > m.len - w) trap(OOB_MEMORY);
   return a;
 }
-function ldI32(m: Memory, a: number): number {
-  if (a > m.len - 4) trap(OOB_MEMORY);
-  return m.dv.getInt32(a, true);
-}
-function ldI8(m: Memory, a: number): number {
-  if (a > m.len - 1) trap(OOB_MEMORY);
-  return m.dv.getInt8(a);
-}
-function ldU8(m: Memory, a: number): number {
-  if (a > m.len - 1) trap(OOB_MEMORY);
-  return m.dv.getUint8(a);
-}
-function ldI16(m: Memory, a: number): number {
-  if (a > m.len - 2) trap(OOB_MEMORY);
-  return m.dv.getInt16(a, true);
-}
-function ldU16(m: Memory, a: number): number {
-  if (a > m.len - 2) trap(OOB_MEMORY);
-  return m.dv.getUint16(a, true);
-}
-function ldI64(m: Memory, a: number): number {
-  if (a > m.len - 8) trap(OOB_MEMORY);
-  H.hi = m.dv.getInt32(a + 4, true);
-  return m.dv.getInt32(a, true);
-}
-function ldF32(m: Memory, a: number): number {
-  if (a > m.len - 4) trap(OOB_MEMORY);
-  const x = m.dv.getFloat32(a, true);
-  return x === x ? x : f32FromBits(m.dv.getInt32(a, true));
-}
-function ldF64(m: Memory, a: number): number {
-  if (a > m.len - 8) trap(OOB_MEMORY);
-  return m.dv.getFloat64(a, true);
-}
-function stI32(m: Memory, a: number, v: number): void {
-  if (a > m.len - 4) trap(OOB_MEMORY);
-  m.dv.setInt32(a, v, true);
-}
-function stI8(m: Memory, a: number, v: number): void {
-  if (a > m.len - 1) trap(OOB_MEMORY);
-  m.dv.setInt8(a, v);
-}
-function stI16(m: Memory, a: number, v: number): void {
-  if (a > m.len - 2) trap(OOB_MEMORY);
-  m.dv.setInt16(a, v, true);
-}
-function stI64(m: Memory, a: number, lo: number, hi: number): void {
-  if (a > m.len - 8) trap(OOB_MEMORY);
-  m.dv.setInt32(a, lo, true);
-  m.dv.setInt32(a + 4, hi, true);
-}
-function stF32(m: Memory, a: number, x: number): void {
-  if (a > m.len - 4) trap(OOB_MEMORY);
-  if (x === x) m.dv.setFloat32(a, x, true);
-  else m.dv.setInt32(a, f32ToBits(x), true);
-}
-function stF64(m: Memory, a: number, x: number): void {
-  if (a > m.len - 8) trap(OOB_MEMORY);
-  m.dv.setFloat64(a, x, true);
-}
-
 /** Address of a 64-bit operand as a double; beyond 2^53 it stays far beyond any bound. */
 function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
@@ -296,7 +234,7 @@ export const HELPERS: Record<string, unknown> = {
   V128_ZERO: new Uint8Array(16),
   ...N,
   R, TAIL, TC, runTail, callee, u64, oob, ExnInst, caught, delegate, undelegate,
-  checked, ldI32, ldI8, ldU8, ldI16, ldU16, ldI64, ldF32, ldF64, stI32, stI8, stI16, stI64, stF32, stF64,
+  checked,
   StructRef, ArrayRef, I31Ref, newStructDefault, newArray, newArrayDefault, refTest, refEq,
   arrayFill, arrayCopy, arrayNewData, arrayNewElem, arrayInitData, arrayInitElem,
   EMPTY_DATA: new Uint8Array(0),

@@ -14,7 +14,8 @@
 //
 // Memory: every access checks `address + offset > length - width` once and then uses a DataView;
 // the view and length live in locals reloaded after each call that may grow memory and after
-// memory.grow (the only ways the buffer can be replaced while a function runs). Bodies too big for
+// memory.grow (the only ways the buffer can be replaced while a function runs), when the memory's
+// DataView is no longer the one held (growth always makes a new one). Bodies too big for
 // V8's optimising compiler use "compact" code instead: one checked helper call per access.
 // f32 NaNs follow numerics' carrier convention, so f32 loads/stores take a bit-exact path only
 // when the value is a NaN. Arrays that may hold floats are created with generic elements, since V8

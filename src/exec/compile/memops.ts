@@ -29,27 +29,21 @@ function effectiveAddress(ins: Instr, x: Entry): string {
 export function address(c: FuncCompiler, ins: Instr, x: Entry, width: number): string {
   const ea = effectiveAddress(ins, x);
   if (c.compact) {
-    c.emit(`A = ${c.use('checked')}(${c.memory(ins.a).M}, ${ea}, ${width});`);
-    return '';
+    const { M } = c.memory(ins.a);
+    c.emit(`A = ${c.use('checked')}(${M}, ${ea}, ${width});`);
+    return `${M}.dv`;
   }
   const { dv } = c.memory(ins.a);
   c.emit(`if ((A = ${ea}) > ${c.memoryLimit(ins.a, width)}) ${c.use('oob')}();`);
   return dv;
 }
 
-// In compact functions (too big for the optimising JIT, see body.ts) an access is one helper call
-// (check and access), which interpreters and baseline compilers run faster than the inline form.
+// In compact functions (too big for the optimising JIT, see body.ts) the check is a helper call
+// and the access goes through the memory's own views (no locals to reload).
 
-function load(name: string, t: number, width: number, get: (dv: string, c: FuncCompiler, ins: Instr) => string, hi: ((s: string) => string) | null, helper: string): void {
+function load(name: string, t: number, width: number, get: (dv: string, c: FuncCompiler, ins: Instr) => string, hi: ((s: string) => string) | null): void {
   MEMORY.set(name, (c, ins) => {
     const x = c.pop();
-    if (c.compact) {
-      const ea = effectiveAddress(ins, x);
-      const [s, h] = c.target(t);
-      c.emit(`${s} = ${c.use(helper)}(${c.memory(ins.a).M}, ${ea});`);
-      if (hi) c.emit(`${h} = ${hi(s)};`);
-      return;
-    }
     const dv = address(c, ins, x, width);
     const [s, h] = c.target(t);
     c.emit(`${s} = ${get(dv, c, ins)};`);
@@ -58,63 +52,50 @@ function load(name: string, t: number, width: number, get: (dv: string, c: FuncC
 }
 const sext = (s: string): string => `${s} >> 31`;
 const zero = (): string => '0';
-load('i32.load', I32, 4, (dv) => `${dv}.getInt32(A, true)`, null, 'ldI32');
+load('i32.load', I32, 4, (dv) => `${dv}.getInt32(A, true)`, null);
 // Single bytes come from the Uint8Array view: an indexed load is cheaper than a DataView call,
 // above all for interpreters, and needs no alignment.
-const byte = (c: FuncCompiler, ins: Instr): string => `${c.byteView(ins.a)}[A]`;
-load('i32.load8_s', I32, 1, (_dv, c, ins) => `(${byte(c, ins)} << 24) >> 24`, null, 'ldI8');
-load('i32.load8_u', I32, 1, (_dv, c, ins) => byte(c, ins), null, 'ldU8');
-load('i32.load16_s', I32, 2, (dv) => `${dv}.getInt16(A, true)`, null, 'ldI16');
-load('i32.load16_u', I32, 2, (dv) => `${dv}.getUint16(A, true)`, null, 'ldU16');
-load('i64.load8_s', I64, 1, (_dv, c, ins) => `(${byte(c, ins)} << 24) >> 24`, sext, 'ldI8');
-load('i64.load8_u', I64, 1, (_dv, c, ins) => byte(c, ins), zero, 'ldU8');
-load('i64.load16_s', I64, 2, (dv) => `${dv}.getInt16(A, true)`, sext, 'ldI16');
-load('i64.load16_u', I64, 2, (dv) => `${dv}.getUint16(A, true)`, zero, 'ldU16');
-load('i64.load32_s', I64, 4, (dv) => `${dv}.getInt32(A, true)`, sext, 'ldI32');
-load('i64.load32_u', I64, 4, (dv) => `${dv}.getInt32(A, true)`, zero, 'ldI32');
-load('f64.load', F64, 8, (dv) => `${dv}.getFloat64(A, true)`, null, 'ldF64');
+const byte = (c: FuncCompiler, ins: Instr): string => `${c.compact ? `${c.memory(ins.a).M}.u8` : c.byteView(ins.a)}[A]`;
+load('i32.load8_s', I32, 1, (_dv, c, ins) => `(${byte(c, ins)} << 24) >> 24`, null);
+load('i32.load8_u', I32, 1, (_dv, c, ins) => byte(c, ins), null);
+load('i32.load16_s', I32, 2, (dv) => `${dv}.getInt16(A, true)`, null);
+load('i32.load16_u', I32, 2, (dv) => `${dv}.getUint16(A, true)`, null);
+load('i64.load8_s', I64, 1, (_dv, c, ins) => `(${byte(c, ins)} << 24) >> 24`, sext);
+load('i64.load8_u', I64, 1, (_dv, c, ins) => byte(c, ins), zero);
+load('i64.load16_s', I64, 2, (dv) => `${dv}.getInt16(A, true)`, sext);
+load('i64.load16_u', I64, 2, (dv) => `${dv}.getUint16(A, true)`, zero);
+load('i64.load32_s', I64, 4, (dv) => `${dv}.getInt32(A, true)`, sext);
+load('i64.load32_u', I64, 4, (dv) => `${dv}.getInt32(A, true)`, zero);
+load('f64.load', F64, 8, (dv) => `${dv}.getFloat64(A, true)`, null);
 // An f32 NaN must keep its signalling bit: NaNs are rebuilt from the bits (numerics' carrier).
-load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X : ${c.use('f32FromBits')}(${dv}.getInt32(A, true))`, null, 'ldF32');
+load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X : ${c.use('f32FromBits')}(${dv}.getInt32(A, true))`, null);
 // i64.load reads two words.
-load('i64.load', I64, 8, (dv) => `${dv}.getInt32(A, true)`, null, 'ldI64');
-const i64Load = MEMORY.get('i64.load')!;
+load('i64.load', I64, 8, (dv) => `${dv}.getInt32(A, true)`, null);
 MEMORY.set('i64.load', (c, ins) => {
-  if (c.compact) {
-    i64Load(c, ins);
-    const s = c.stack[c.stack.length - 1];
-    c.emit(`${s.h} = ${c.use('H')}.hi;`);
-    return;
-  }
   const x = c.pop();
   const dv = address(c, ins, x, 8);
   const [s, h] = c.target(I64);
   c.emit(`${s} = ${dv}.getInt32(A, true); ${h} = ${dv}.getInt32(A + 4, true);`);
 });
 
-function store(name: string, width: number, set: (dv: string, v: Entry, c: FuncCompiler, ins: Instr) => string, helper: string): void {
+function store(name: string, width: number, set: (dv: string, v: Entry, c: FuncCompiler, ins: Instr) => string): void {
   MEMORY.set(name, (c, ins) => {
     const v = c.pop();
     const x = c.pop();
-    if (c.compact) {
-      const args = [c.memory(ins.a).M, effectiveAddress(ins, x), v.e];
-      if (helper === 'stI64') args.push(v.h);
-      c.emit(`${c.use(helper)}(${args.join(', ')});`);
-      return;
-    }
     const dv = address(c, ins, x, width);
     c.emit(set(dv, v, c, ins));
   });
 }
-store('i32.store', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`, 'stI32');
-store('i32.store8', 1, (_dv, v, c, ins) => `${byte(c, ins)} = ${v.e};`, 'stI8');
-store('i32.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`, 'stI16');
-store('i64.store', 8, (dv, v) => `${dv}.setInt32(A, ${v.e}, true); ${dv}.setInt32(A + 4, ${v.h}, true);`, 'stI64');
-store('i64.store8', 1, (_dv, v, c, ins) => `${byte(c, ins)} = ${v.e};`, 'stI8');
-store('i64.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`, 'stI16');
-store('i64.store32', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`, 'stI32');
-store('f64.store', 8, (dv, v) => `${dv}.setFloat64(A, ${v.e}, true);`, 'stF64');
+store('i32.store', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`);
+store('i32.store8', 1, (_dv, v, c, ins) => `${byte(c, ins)} = ${v.e};`);
+store('i32.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`);
+store('i64.store', 8, (dv, v) => `${dv}.setInt32(A, ${v.e}, true); ${dv}.setInt32(A + 4, ${v.h}, true);`);
+store('i64.store8', 1, (_dv, v, c, ins) => `${byte(c, ins)} = ${v.e};`);
+store('i64.store16', 2, (dv, v) => `${dv}.setInt16(A, ${v.e}, true);`);
+store('i64.store32', 4, (dv, v) => `${dv}.setInt32(A, ${v.e}, true);`);
+store('f64.store', 8, (dv, v) => `${dv}.setFloat64(A, ${v.e}, true);`);
 store('f32.store', 4, (dv, v, c) =>
-  `X = ${v.e}; if (X === X) ${dv}.setFloat32(A, X, true); else ${dv}.setInt32(A, ${c.use('f32ToBits')}(X), true);`, 'stF32');
+  `X = ${v.e}; if (X === X) ${dv}.setFloat32(A, X, true); else ${dv}.setInt32(A, ${c.use('f32ToBits')}(X), true);`);
 
 function is64(c: FuncCompiler, m: number): boolean {
   return c.mod.memories[m].limits.addr64;

@@ -20,7 +20,6 @@
 // small compounds with few exits) with the most size per exit, squared, so that a loop stays whole
 // when it fits and the dispatch of a VM loop stays inline while its cases move out.
 
-import { exposedReads } from './split-live.js';
 
 /** The reload marker of body.ts. */
 export const RELOAD = '\u0001';
@@ -228,7 +227,7 @@ export function splitBody(input: SplitInput, tune: SplitTuning): SplitOutput | n
     const consider = (section: Item[], from: number, to: number, looped: boolean, path: Item[]): void => {
       const run = section.slice(from, to);
       const size = sizeOf(run);
-      if (size < tune.minChars || size > tune.maxChars) return;
+      if (size < tune.minChars || size > tune.maxChars * 0.75) return; // room for copies and S accesses
       if (run.some((it) => facts(it).catchVars) && usesOuterCatch(render(run))) return;
       const depth = Math.min(...run.map((it) => it.depth));
       const exits = exitsOf(run, depth);
@@ -336,9 +335,8 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   // TurboFan keeps in a register) and the call's frame object S (created by the outer function and
   // passed to the regions: no allocation per region call) carries values across calls: a caller
   // stores the variables a region may touch before calling it and reloads those it may write
-  // after; a region loads what it names on entry and stores what it wrote on exit. A region that
-  // throws skips its stores, so where an exception may be caught inside the function, variables
-  // that values may flow through between functions (split-live.ts) live in S itself instead.
+  // after; a region loads what it names on entry and stores what it wrote on exit (a region that
+  // throws skips its stores).
   const names = fns.map((_, k) => new Set([...uses[k]].filter((v) => v !== 'RV' && !perFunction(v) && !isView(v))));
   const calls = fns.map((f) => [...f.body.matchAll(/\b(r\d+)\(\)/g)].map((m) => Number(m[1].slice(1)) + 1));
   const written = fns.map((f, k) => new Set([...f.body.matchAll(ASSIGN)].map((m) => m[1]).filter((v) => names[k].has(v))));
@@ -352,19 +350,20 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   const writes = closure(written);
   const shared = new Set<string>(uses.some((u) => u.has('RV')) ? ['RV'] : []);
   const copied = new Set<string>();
-  if (!fns.some((f) => /\btry \{/.test(f.body))) {
-    for (let k = 1; k < fns.length; k++) for (const v of names[k]) copied.add(v);
-  } else {
-    const inRegions = new Set<string>();
-    for (let k = 1; k < fns.length; k++) for (const v of names[k]) inRegions.add(v);
-    const kills = (r: string): Set<string> => named[Number(r.slice(1)) + 1];
-    fns.forEach((f, k) => {
-      const vars = new Set([...names[k]].filter((v) => inRegions.has(v)));
-      for (const v of exposedReads(f.body, vars, kills, k === 0, k === 0 && input.looped)) shared.add(v);
-    });
-  }
-  if (shared.size + copied.size > MAX_SHARED) return null;
-  const mine = (k: number, vs: Set<string>): string[] => [...vs].filter((v) => copied.has(v) && names[k].has(v));
+  for (let k = 1; k < fns.length; k++) for (const v of names[k]) copied.add(v);
+  if (copied.size > MAX_SHARED) return null;
+  // Copies cost per call, accesses of S per use: a function keeps in a local only the variables
+  // it uses often compared with the copies the calls it makes (and, for a region, its entry and
+  // exit) would take; it reads and writes the others in S directly, as every function does all
+  // variables regions name where an exception may be caught inside the function.
+  const catching = fns.some((f) => /\btry \{/.test(f.body));
+  const direct = fns.map((f, k) => {
+    const count = new Map<string, number>();
+    for (const v of f.body.match(VAR) ?? []) count.set(v, (count.get(v) ?? 0) + 1);
+    return new Set([...names[k]].filter((v) => copied.has(v) &&
+      (catching || (count.get(v) ?? 0) < 3 * (calls[k].filter((c) => named[c].has(v)).length * 2 + (k > 0 ? 2 : 0)))));
+  });
+  const mine = (k: number, vs: Set<string>): string[] => [...vs].filter((v) => copied.has(v) && names[k].has(v) && !direct[k].has(v));
   const texts = fns.map((f, k) => {
     let body = f.body.replace(/switch \((r\d+)\(\)\)|(rc = )?\b(r\d+)\(\);/g, (all, sw, rc, r) => {
       const c = Number((sw ?? r).slice(1)) + 1;
@@ -373,8 +372,9 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
       return sw ? `${pre}rc = ${sw}();${post} switch (rc)` : `${pre}${all}${post}`;
     });
     const out = k > 0 ? mine(k, writes[k]) : [];
+    // Falling off the end is exit code 0 (rc may still hold a nested region's code).
     if (out.length) {
-      body = `RX: {\n${body.replace(/\breturn ([^;]*);/g, '{ rc = $1; break RX; }')}\n}\n${out.map((v) => `S.${v} = ${v};`).join(' ')}\nreturn rc;`;
+      body = `RX: {\n${body.replace(/\breturn ([^;]*);/g, '{ rc = $1; break RX; }')}\nrc = 0;\n}\n${out.map((v) => `S.${v} = ${v};`).join(' ')}\nreturn rc;`;
     }
     return body;
   });
@@ -384,12 +384,12 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
     for (const v of new Set(text.match(VAR) ?? [])) {
       if (isView(v)) mems[k].add(Number(VIEW.exec(v)![1]));
       else if (perFunction(v)) decls[k].push(`${v} = ${v === 'fr' ? 'null' : '0'}`);
-      else if (shared.has(v) || (k === 0 && params.has(v))) continue;
+      else if (shared.has(v) || direct[k].has(v) || (k === 0 && params.has(v))) continue;
       else decls[k].push(`${v} = ${k > 0 && copied.has(v) ? `S.${v}` : init.get(v) ?? '0'}`);
     }
     for (const m of [...mems[k]].sort((a, b) => a - b)) decls[k].push(...input.views(m));
   });
-  const bodies = texts.map((t, k) => t.split(RELOAD).join(input.reload(mems[k])).replace(VAR, (v) => (shared.has(v) ? `S.${v}` : v)));
+  const bodies = texts.map((t, k) => t.split(RELOAD).join(input.reload(mems[k])).replace(VAR, (v) => (shared.has(v) || direct[k].has(v) ? `S.${v}` : v)));
   const fields = [...shared, ...copied].map((v) => `${v}: ${params.has(v) ? v : v === 'RV' ? 'undefined' : init.get(v) ?? '0'}`);
   const head = [
     ...(decls[0].length ? [`let ${decls[0].join(', ')};`] : []),
