@@ -20,6 +20,15 @@ const WAT = `(module
   (func (export "cmp64") (param i64) (result i32)
     (i32.add (i64.lt_u (local.get 0) (i64.const 0x100000000))
       (i32.shl (i64.ge_s (local.get 0) (i64.const -3)) (i32.const 1))))
+  (func (export "cmp64all") (param i64) (result i32)
+    (i32.or (i32.or (i32.or (i64.lt_s (local.get 0) (i64.const -0x100000001))
+      (i32.shl (i64.gt_s (local.get 0) (i64.const 3)) (i32.const 1)))
+      (i32.or (i32.shl (i64.le_s (local.get 0) (i64.const 0xffffffff)) (i32.const 2))
+        (i32.shl (i64.ge_s (local.get 0) (i64.const 0x100000000)) (i32.const 3))))
+    (i32.or (i32.or (i32.shl (i64.lt_u (local.get 0) (i64.const -1)) (i32.const 4))
+      (i32.shl (i64.gt_u (local.get 0) (i64.const 0xffffffff)) (i32.const 5)))
+      (i32.or (i32.shl (i64.le_u (local.get 0) (i64.const 3)) (i32.const 6))
+        (i32.shl (i64.ge_u (local.get 0) (i64.const -0x8000000000000000)) (i32.const 7))))))
   (func (export "fold") (param i64) (result i64)
     (i64.rotr (local.get 0) (i64.extend_i32_u (i32.const 24))))
   (func (export "wrap") (param i64) (result i32) (local $x i32)
@@ -94,14 +103,14 @@ function both(name: string, args: Value[]): [unknown, unknown] {
 }
 
 const I32 = [0, 1, -1, 7, 0x80000000 | 0, 0x7fffffff, 0x12345678, -0x1234568, 256, 65535];
-const I64 = [0n, 1n, -1n, 3n, -3n, 0xffffffffn, 0x100000000n, -0x8000000000000000n, 0x123456789abcdefn, -0x100000001n];
+const I64 = [0n, 1n, -1n, 2n, 3n, 4n, -3n, -2n, 0xfffffffen, 0xffffffffn, -0x100000001n, -0x100000002n, 0x100000000n, -0x8000000000000000n, 0x123456789abcdefn, -0x100000001n];
 const F = [0, -0, 1.5, -1.5, 2.5e9, -2.5e9, 4294967295.9, 4294967296, -0.9, -1, 2147483647.5, -2147483648.5, NaN, Infinity, -Infinity];
 
 test('translation shortcuts and superinstructions give the compile tier\'s results', () => {
   const cases: [string, Value[]][] = [];
   for (const x of I32) for (const n of ['rot', 'rot0', 'ctz', 'cvt', 'store', 'copy']) cases.push([n, [n === 'store' || n === 'copy' ? (x >>> 0) % 60 : x]]);
   for (const x of I32) for (const y of [0, 1, -1]) cases.push(['sel', [x, y]]);
-  for (const x of I64) for (const n of ['cmp64', 'fold', 'wrap']) cases.push([n, [x]]);
+  for (const x of I64) for (const n of ['cmp64', 'cmp64all', 'fold', 'wrap']) cases.push([n, [x]]);
   for (const x of I64) for (const y of I64) cases.push(['mul', [x, y]]);
   for (const x of F) for (const n of ['trunc_sat', 'trunc_u', 'trunc_s']) cases.push([n, [x]]);
   for (const x of F) for (const y of F) cases.push(['minmax', [x, y]], ['minmax32', [Math.fround(x), Math.fround(y)]]);

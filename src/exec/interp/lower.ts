@@ -77,6 +77,11 @@ function mulU32(t: Emitter): boolean {
   return true;
 }
 
+/** i64 comparisons run inline by I64_CMP_K: relation (lt, gt, le, ge) * 2 + unsigned. */
+const CMP64: Record<string, number> = {
+  'i64.lt_s': 0, 'i64.lt_u': 1, 'i64.gt_s': 2, 'i64.gt_u': 3, 'i64.le_s': 4, 'i64.le_u': 5, 'i64.ge_s': 6, 'i64.ge_u': 7,
+};
+
 const ROT: Record<string, (n: number) => number> = { 'i32.rotl': (n) => n, 'i32.rotr': (n) => 32 - n };
 
 /** Width conversions of a pending constant stay pending constants (an i64 shift count, say). */
@@ -111,6 +116,7 @@ function i64WithK(t: Emitter, op: number, fn: number, b: Ent): boolean {
     if (n === 0) kop = OP.MOV_L;
     emitK = (d, a) => (kop === OP.MOV_L ? t.emitResult(OP.MOV_L, d, a) : t.emitResult(kop, d, a, n));
   }
+  else if (op === OP.FN_I_LL && CMP64[name] !== undefined) emitK = (d, a) => t.emitResult(OP.I64_CMP_K, d, a, lo, hi, CMP64[name]);
   else if (op === OP.FN_I_LL) emitK = (d, a) => t.emitResult(OP.FN_I_LK, d, a, lo, hi, fn);
   if (emitK === null) return false;
   t.stack.pop();

@@ -79,6 +79,8 @@ export const OP_NAMES = [
   'SHL_K__ADD', 'ADD__LOAD_I64', 'ADD_K__BR_IF_NE_K', 'AND_K__BR_UNLESS', 'AND_K__BR_IF', 'LOAD_I32__ADD', 'OR__BR_IF',
   // i64 a times the unsigned low word of b [op, d, a, b] (lower.ts mulU32)
   'I64_MUL_U32',
+  // an i64 comparison with a constant [op, d, a, lo, hi, relation * 2 + unsigned] (lower.ts CMP64)
+  'I64_CMP_K',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -233,19 +233,13 @@ export function run(ie: IEnv, code: Code, fp: number, files: Files): unknown {
       case 31: /* MOV_L */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]]; HI[fp + ops[pc + 1]] = HI[fp + ops[pc + 2]]; pc += 3; break;
       case 268: /* SHL_K__LOAD_I32_AT */ {
         I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3];
-        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8];
-        if (ea > ln - 4) oob();
-        I[fp + ops[pc + 5]] = dv.getInt32(ea, true);
-        pc += 9;
-        break;
+        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8]; if (ea > ln - 4) oob();
+        I[fp + ops[pc + 5]] = dv.getInt32(ea, true); pc += 9; break;
       }
       case 269: /* SHL_K__STORE_I32_AT */ {
         I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] << ops[pc + 3];
-        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8];
-        if (ea > ln - 4) oob();
-        dv.setInt32(ea, I[fp + ops[pc + 5]], true);
-        pc += 9;
-        break;
+        ea = ((I[fp + ops[pc + 6]] + I[fp + ops[pc + 7]]) >>> 0) + ops[pc + 8]; if (ea > ln - 4) oob();
+        dv.setInt32(ea, I[fp + ops[pc + 5]], true); pc += 9; break;
       }
       case 270: /* LOAD_I8_U__STORE_I8 */ {
         ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
@@ -265,28 +259,19 @@ export function run(ie: IEnv, code: Code, fp: number, files: Files): unknown {
       }
       case 273: /* ADD_K__STORE_I32 */ {
         I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3];
-        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
-        if (ea > ln - 4) oob();
-        dv.setInt32(ea, I[fp + ops[pc + 5]], true);
-        pc += 8;
-        break;
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7]; if (ea > ln - 4) oob();
+        dv.setInt32(ea, I[fp + ops[pc + 5]], true); pc += 8; break;
       }
       case 274: /* LOAD_I32__ADD_K */ {
-        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3];
-        if (ea > ln - 4) oob();
+        ea = (I[fp + ops[pc + 2]] >>> 0) + ops[pc + 3]; if (ea > ln - 4) oob();
         I[fp + ops[pc + 1]] = dv.getInt32(ea, true);
-        I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7];
-        pc += 8;
-        break;
+        I[fp + ops[pc + 5]] = I[fp + ops[pc + 6]] + ops[pc + 7]; pc += 8; break;
       }
       case 275: /* ADD_K__BR */ I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3]; pc = ops[pc + 5]; break;
       case 277: /* ADD_K__LOAD_I32 */ {
         I[fp + ops[pc + 1]] = I[fp + ops[pc + 2]] + ops[pc + 3];
-        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7];
-        if (ea > ln - 4) oob();
-        I[fp + ops[pc + 5]] = dv.getInt32(ea, true);
-        pc += 8;
-        break;
+        ea = (I[fp + ops[pc + 6]] >>> 0) + ops[pc + 7]; if (ea > ln - 4) oob();
+        I[fp + ops[pc + 5]] = dv.getInt32(ea, true); pc += 8; break;
       }
       case 279: /* LOAD_I32_AT__BR_IF_NE */ {
         ea = ((I[fp + ops[pc + 2]] + I[fp + ops[pc + 3]]) >>> 0) + ops[pc + 4];
@@ -369,6 +354,16 @@ export function run(ie: IEnv, code: Code, fp: number, files: Files): unknown {
         a = fp + ops[pc + 2], b = fp + ops[pc + 3], d = fp + ops[pc + 1];
         I[d] = FNS[ops[pc + 4]](I[a], HI[a], I[b], HI[b]); HI[d] = H.hi;
         pc += 5;
+        break;
+      }
+      case 291: /* I64_CMP_K */ {
+        // x: the order of a against the constant (-1, 0, 1), high words first.
+        a = fp + ops[pc + 2], hi = HI[a], n = ops[pc + 4], m = ops[pc + 5];
+        if (hi !== n) x = ((m & 1) !== 0 ? hi >>> 0 < n >>> 0 : hi < n) ? -1 : 1;
+        else { lo = I[a] >>> 0, v = ops[pc + 3] >>> 0; x = lo < v ? -1 : lo === v ? 0 : 1; }
+        m >>= 1;
+        I[fp + ops[pc + 1]] = (m === 0 ? x < 0 : m === 1 ? x > 0 : m === 2 ? x <= 0 : x >= 0) ? 1 : 0;
+        pc += 6;
         break;
       }
       case 253: /* FN_I_LK */ { a = fp + ops[pc + 2]; I[fp + ops[pc + 1]] = FNS[ops[pc + 5]](I[a], HI[a], ops[pc + 3], ops[pc + 4]); pc += 6; break; }
