@@ -167,3 +167,28 @@ test('values flowing between regions through locals and stack slots equal native
   differential(text, calls, 2000, 300);
   differential(text, calls, 400, 20);
 });
+
+// A region whose loop is continued by a nested region's exit code, and which also has exits of its
+// own: falling off its end must still report "no exit" to its caller.
+test('a region falling off its end after a nested region continued its loop equals native', () => {
+  const mix = `(local.set 1 (i32.add (local.get 1) (i32.mul (local.get 3) (i32.const 3))))
+            (local.set 1 (i32.xor (local.get 1) (i32.shl (local.get 1) (i32.const 5))))
+            (local.set 2 (i32.sub (local.get 2) (i32.rotr (local.get 1) (local.get 3))))\n`;
+  const text = `(module
+    (func (export "f") (param i32) (result i32) (local i32 i32 i32)
+      (block $out
+        (loop $L
+          (local.set 3 (i32.add (local.get 3) (i32.const 1)))
+          (br_if $out (i32.gt_u (local.get 3) (local.get 0)))
+          (block $in
+            ${mix.repeat(4)}
+            (br_if $L (i32.and (local.get 1) (i32.const 1)))
+            ${mix.repeat(3)}
+            (local.set 2 (i32.add (local.get 2) (i32.rotl (local.get 1) (i32.const 3)))))
+          (br_if $out (i32.gt_u (local.get 2) (i32.const 0x7fff0000)))
+          (br_if $L (i32.lt_u (local.get 3) (local.get 0)))))
+      (local.set 2 (i32.add (local.get 2) (i32.const 11)))
+      (i32.add (i32.mul (local.get 1) (i32.const 31)) (local.get 2))))`;
+  const calls: [string, ...unknown[]][] = [['f', 1], ['f', 10], ['f', 1000], ['f', 100000]];
+  for (const [max, min] of [[200, 10], [300, 20], [500, 20], [800, 40]]) differential(text, calls, max, min);
+});
