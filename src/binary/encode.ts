@@ -10,6 +10,7 @@ import {
   KIND_FUNC, KIND_STRUCT, FUNC, I8, I16,
 } from '../syntax/types.js';
 import { BLOCK_EMPTY } from './valtype.js';
+import { Reader } from './reader.js';
 import { type TCustom, SECTION_ORDER, LAST } from '../text/annotations.js';
 
 export class ByteWriter {
@@ -503,13 +504,13 @@ function withCustoms(bytes: Uint8Array, customs: TCustom[]): Uint8Array {
       });
     }
   };
-  for (let pos = 8; pos < bytes.length;) {
-    const id = bytes[pos];
-    let size = 0, p = pos + 1, shift = 0;
-    for (let b = 0x80; b & 0x80; shift += 7) size += ((b = bytes[p++]) & 0x7f) * 2 ** shift;
+  for (const r = new Reader(bytes, 8); !r.eof();) {
+    const start = r.pos;
+    const id = r.u8();
+    const size = r.u32();
+    r.pos += size;
     flush(id === 0 ? LAST - 1 : 2 * SECTION_ORDER.indexOf(id) + 1);
-    w.bytes(bytes.subarray(pos, p + size));
-    pos = p + size;
+    w.bytes(bytes.subarray(start, r.pos));
   }
   flush(LAST);
   return w.finish();

@@ -65,12 +65,10 @@ function parseModuleAstDeep(source: string | SExpr, presetImplicit: FuncType[]):
   }
   if (!isModuleNode(source)) throw errorAt(source, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(source);
-  const head = [cur.peek()];
   cur.keyword('definition');
-  head.push(cur.peek());
   const id = cur.id();
   if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
-  return parseModuleFields(fieldsOf(source, cur, head), id, presetImplicit);
+  return parseModuleFields(fieldsOf(source, cur), id, presetImplicit);
 }
 
 /**
@@ -87,12 +85,12 @@ function soleModule(top: SExpr[]): SList | undefined {
 }
 
 /**
- * The fields of a `(module …)` node after what `cur` consumed (`definition`, the id), with the
- * annotations among and before them (a `@name` right after the id names the module).
+ * The fields of a `(module …)` node from where `cur` stands, with the annotations that the cursor
+ * stepped over among `definition` and the id (a `@name` right after the id names the module).
  */
-function fieldsOf(node: SList, cur: Cursor, consumed: (SExpr | undefined)[]): SExpr[] {
-  const skip = new Set(consumed.filter((e) => e !== undefined && e.kind !== 'list' && node.items.indexOf(e) < cur.i));
-  return node.items.slice(headIndex(node) + 1).filter((e) => !skip.has(e));
+function fieldsOf(node: SList, cur: Cursor): SExpr[] {
+  const before = node.items.slice(headIndex(node) + 1, cur.i).filter((e) => e.kind === 'list');
+  return [...before, ...node.items.slice(cur.i)];
 }
 
 export function parseModule(source: string | SExpr): Uint8Array {
@@ -114,9 +112,7 @@ export function parseModuleNode(node: SList): ScriptModule {
 function parseModuleNodeDeep(node: SList): ScriptModule {
   if (!isModuleNode(node)) throw errorAt(node, 'expected (module …) (unexpected token)');
   const cur = Cursor.of(node);
-  const head = [cur.peek()];
   const definition = cur.keyword('definition') !== null;
-  head.push(cur.peek());
   const id = cur.id();
   const strings = (): Uint8Array => {
     const parts: Uint8Array[] = [];
@@ -131,5 +127,5 @@ function parseModuleNodeDeep(node: SList): ScriptModule {
     return { id, definition, form: 'quote', bytes: parseModule(text) };
   }
   if (cur.peek()?.kind === 'keyword') throw cur.error('expected a module field');
-  return { id, definition, form: 'text', bytes: encodeModule(parseModuleFields(fieldsOf(node, cur, head), id)) };
+  return { id, definition, form: 'text', bytes: encodeModule(parseModuleFields(fieldsOf(node, cur), id)) };
 }

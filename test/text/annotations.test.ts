@@ -5,15 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseModule, parseModuleAst, TextError } from '../../src/text/parse.js';
 import { encodeModule } from '../../src/binary/encode.js';
+import { Reader } from '../../src/binary/reader.js';
 
 /** Section ids in order, custom sections as their names. */
 function sections(b: Uint8Array): string[] {
   const out: string[] = [];
-  for (let pos = 8; pos < b.length;) {
-    let size = 0, p = pos + 1, shift = 0;
-    for (let x = 0x80; x & 0x80; shift += 7) size += ((x = b[p++]) & 0x7f) * 2 ** shift;
-    out.push(b[pos] === 0 ? `"${new TextDecoder().decode(b.subarray(p + 1, p + 1 + b[p]))}"` : String(b[pos]));
-    pos = p + size;
+  for (const r = new Reader(b, 8); !r.eof();) {
+    const id = r.u8();
+    const end = r.u32() + r.pos;
+    out.push(id === 0 ? `"${new TextDecoder().decode(r.take(r.u32()))}"` : String(id));
+    r.pos = end;
   }
   return out;
 }
