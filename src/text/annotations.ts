@@ -100,11 +100,11 @@ export function readAnnotations(fields: SExpr[]): Annotations {
       leading = false;
       const head = headKeyword(f);
       const importsFunc = head === 'import' && f.items.some((d) => d.kind === 'list' && d.annot === null && headKeyword(d) === 'func');
+      const name = inField(f);
       if (head === 'func' || importsFunc) {
-        const name = inField(f, head === 'func');
         if (name !== null) out.funcNames.set(funcIndex, name);
         funcIndex++;
-      } else inField(f, false);
+      }
       continue;
     }
     if (f.annot === 'custom') out.customs.push(customOf(f));
@@ -118,10 +118,10 @@ export function readAnnotations(fields: SExpr[]): Annotations {
 }
 
 /**
- * Checks the annotations inside a field (recursively); returns the `@name` of a func field or of
- * the func description of an import (`isFunc`: `f` itself is a func field).
+ * Checks the annotations inside a field (recursively); returns the `@name` of a `(func …)` in it:
+ * the field itself, or the description of a function import.
  */
-function inField(f: SList, isFunc: boolean): string | null {
+function inField(f: SList): string | null {
   let name: string | null = null;
   const visit = (list: SList, inFunc: boolean): void => {
     const head = headKeyword(list);
@@ -145,7 +145,7 @@ function inField(f: SList, isFunc: boolean): string | null {
       if (e.annot === 'name') {
         if (i !== nameAt) fail(e, 'misplaced @name annotation');
         const n = nameOf(e);
-        if (head === 'func' && (list === f || !isFunc)) name = n;
+        if (head === 'func') name = n;
       } else if (e.annot === 'metadata.code.branch_hint') {
         if (!func) fail(e, '@metadata.code.branch_hint annotation: not in a function');
         if (hinted) fail(e, '@metadata.code.branch_hint annotation: duplicate annotation');
