@@ -23,6 +23,8 @@ export interface Files {
    *  like the runtime's Uint8Arrays on every host purewasm supports, see exec/simd-lanes.ts). */
   V: Int32Array;
   V8: Uint8Array;
+  /** Views by frame start (windowAt), made on first use: frames recur at the same few starts. */
+  W: (Window | null)[];
 }
 
 let files: Files | null = null;
@@ -40,6 +42,7 @@ export function registerFiles(): Files {
       RF: new Array(CAPACITY + 16).fill(null),
       V,
       V8: new Uint8Array(V.buffer),
+      W: new Array(CAPACITY + 16).fill(null),
     };
   }
   return files;
@@ -53,4 +56,13 @@ export const STACK = { top: 0 };
 
 export function exhausted(): never {
   throw new RangeError('Maximum call stack size exceeded');
+}
+
+/** A frame's view of the numeric files: its slot k is index k, saving an addition per operand. */
+export interface Window { I: Int32Array; HI: Int32Array; D: Float64Array }
+
+export function windowAt(files: Files, fp: number): Window {
+  const w = { I: files.I.subarray(fp), HI: files.HI.subarray(fp), D: files.D.subarray(fp) };
+  files.W[fp] = w;
+  return w;
 }
