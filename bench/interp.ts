@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS } from '../test/realworld/workloads.js';
 import { table } from './common.js';
+import { benchInterpFloor } from './interp-floor.js';
 
 const child = fileURLToPath(new URL('../test/realworld/child.js', import.meta.url));
 
@@ -55,6 +56,7 @@ export function benchInterp(names = Object.keys(WORKLOADS)): string {
     out.push(`### ${label}\n\n${table(rows)}`);
   }
   out.push(`### SIMD and GC kernels\n\n${benchKernelTiers()}`);
+  out.push(`### The floor of any switch-dispatch interpreter (node --jitless)\n\n${benchInterpFloor()}`);
   return out.join('\n\n') + '\n\nrun time (fastest of 3) per tier; ratios > 1x mean the interpreter is slower';
 }
 

@@ -86,6 +86,8 @@ const PAIRS: [number, number, number][] = [
   [OP.I32_OR, OP.BR_IF, OP.OR__BR_IF],
 ];
 const FUSED = new Map<number, number>(PAIRS.map(([a, b, f]) => [a * 1024 + b, f]));
+/** The first op of each superinstruction, for tools that walk fused code (bench/interp-floor.ts). */
+export const FIRST = new Map<number, number>(PAIRS.map(([a, , f]) => [f, a]));
 
 /** The final target of a jump to `t` (through unconditional jumps, a few at most). */
 function thread(code: Int32Array, t: number): number {
