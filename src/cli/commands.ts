@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { CliError } from './errors.js';
 
-const COMMANDS = ['run', 'wast', 'validate', 'wat2wasm', 'print'];
+const COMMANDS = ['run', 'wast', 'validate', 'wat2wasm', 'print', 'precompile'];
 
 const HELP = `Usage: purewasm COMMAND [OPTIONS] …
 
@@ -14,6 +14,7 @@ Commands:
   validate FILE…            check modules, reporting errors with byte offsets
   wat2wasm FILE [-o OUT]    translate WebAssembly text to binary
   print FILE                print a module as WebAssembly text (wasm2wat)
+  precompile FILE [-o OUT]  write its compiled JavaScript, to run it compiled where eval is refused
 
 "purewasm FILE …" is short for "purewasm run FILE …". See "purewasm COMMAND --help" for each.`;
 
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<Output> {
     case 'validate': return (await import('./tools.js')).validate(rest);
     case 'wat2wasm': return (await import('./tools.js')).wat2wasm(rest);
     case 'print': return (await import('./tools.js')).print(rest);
+    case 'precompile': return (await import('./tools.js')).precompileCommand(rest);
     default:
       // `purewasm prog.wasm …` and `purewasm --dir . prog.wasm …`, as wasmtime allows
       if (command.startsWith('-') || /\.(wasm|wat)$/i.test(command) || existsSync(command)) return (await import('./run.js')).run(argv);

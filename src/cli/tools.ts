@@ -1,5 +1,7 @@
-// `purewasm wast | validate | wat2wasm | print`: the tools around the engine.
+// `purewasm wast | validate | wat2wasm | print | precompile`: the tools around the engine.
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { precompile } from '../precompile.js';
 import { WebAssembly } from '../index.js';
 import { contractEngine } from '../script/contract-engine.js';
 import { runScriptSource } from '../script/runner.js';
@@ -123,17 +125,48 @@ export function wat2wasm(argv: readonly string[]): ToolOutput {
       throw new CliError(`${file}: ${oneLine(e)}`);
     }
   }
-  const out = values.get('output')?.at(-1) ?? file.replace(/\.wat$/i, '') + '.wasm';
+  return writeOutput('wat2wasm', values.get('output')?.at(-1) ?? file.replace(/\.wat$/i, '') + '.wasm', bytes);
+}
+
+/** Writes a command's result to `out` ("-": stdout). */
+function writeOutput(command: string, out: string, data: Uint8Array | string): ToolOutput {
   if (out === '-') {
-    process.stdout.write(bytes);
+    process.stdout.write(data);
     return tool([]);
   }
   try {
-    writeFileSync(out, bytes);
+    writeFileSync(out, data);
   } catch (e) {
-    throw new CliError(`wat2wasm: cannot write ${out}: ${oneLine(e)}`);
+    throw new CliError(`${command}: cannot write ${out}: ${oneLine(e)}`);
   }
   return tool([]);
+}
+
+export const PRECOMPILE_HELP = `Usage: purewasm precompile FILE.wasm|FILE.wat [-o OUT.js]
+
+Writes the compile tier's JavaScript for every function of the module into one file (by default
+beside the input, FILE.wasm.js; "-o -" writes to stdout). Loaded as a script or a module before the
+module is instantiated with purewasm, it lets the functions run compiled on hosts that refuse
+\`new Function\` (a strict Content-Security-Policy, engines without a runtime compiler) instead of
+interpreted. A purewasm version that generates other code ignores it (the interpreter runs).
+
+Options:
+  -o, --output OUT   where to write the JavaScript
+  -h, --help         show this help`;
+
+export function precompileCommand(argv: readonly string[]): ToolOutput {
+  const { values, positional } = parseArgs('precompile', argv, { flags: { output: true, help: false }, aliases: { o: 'output', h: 'help' } });
+  if (values.has('help')) return tool([PRECOMPILE_HELP]);
+  if (positional.length !== 1) throw new CliError('precompile: expected exactly one FILE (see purewasm precompile --help)');
+  const file = positional[0];
+  let js: string;
+  try {
+    js = precompile(loadModuleBytes(file), basename(file));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: ${oneLine(e)}`);
+  }
+  return writeOutput('precompile', values.get('output')?.at(-1) ?? file.replace(/\.wat$/i, '.wasm') + '.js', js);
 }
 
 export function print(argv: readonly string[]): ToolOutput {

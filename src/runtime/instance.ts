@@ -108,6 +108,7 @@ function defineFuncs(m: Module, env: Env, from: number, to: number): void {
 export function instantiate(m: Module, imports: ExternVal[]): Instance {
   checkImports(m, imports);
   const env = newEnv();
+  env.Y = m.types;
   const inst = new Instance(m, env);
   const tags = env.TG as Tag[];
   m.imports.forEach((imp, i) => {

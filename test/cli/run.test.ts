@@ -10,7 +10,7 @@ import { cli, dir, file, oneError, programs, spawnCli } from './helpers.js';
 test('--help lists every command', () => {
   const top = spawnCli(['--help']);
   assert.equal(top.code, 0);
-  for (const c of ['run', 'wast', 'validate', 'wat2wasm', 'print']) assert.match(top.stdout, new RegExp(`\\n  ${c} `));
+  for (const c of ['run', 'wast', 'validate', 'wat2wasm', 'print', 'precompile']) assert.match(top.stdout, new RegExp(`\\n  ${c} `));
 });
 
 test('a WASI program gets its arguments and environment; the exit code is the program\'s', () => {

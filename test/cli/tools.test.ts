@@ -1,5 +1,5 @@
 // The CLI's commands run in-process (main() of commands.ts, printed as main.ts prints it): --help,
-// run --invoke, validate, wat2wasm, wast, print, and their errors.
+// run --invoke, validate, wat2wasm, wast, print, precompile, and their errors.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const calc = file('calc.wat', `(module
   (memory (export "mem") 1))`);
 
 test('--help for each command', async () => {
-  for (const c of ['run', 'wast', 'validate', 'wat2wasm', 'print']) {
+  for (const c of ['run', 'wast', 'validate', 'wat2wasm', 'print', 'precompile']) {
     const r = await runCli([c, '--help']);
     assert.equal(r.code, 0, c);
     assert.match(r.stdout, new RegExp(`^Usage: purewasm ${c}`), c);
@@ -103,6 +103,22 @@ test('wat2wasm: writes a binary that native WebAssembly accepts', async () => {
   assert.equal((await runCli(['wat2wasm', '--no-check', invalid, '-o', invalid + '.wasm'])).code, 0);
   oneError((await runCli(['wat2wasm', out])).stderr, /already a WebAssembly binary/);
   oneError((await runCli(['wat2wasm', calc, calc])).stderr, /exactly one FILE/);
+});
+
+test('precompile: the compiled code of each function, beside the input or where -o says', async () => {
+  const r = await runCli(['precompile', calc]);
+  assert.equal(r.code, 0, r.stderr);
+  const js = readFileSync(calc.replace(/\.wat$/, '.wasm.js'), 'utf8');
+  assert.match(js, /^\/\/ Code compiled ahead of time by purewasm \(purewasm precompile\) for 6 functions of\n\/\/ calc\.wat\./);
+  assert.equal(js.match(/^code\.set\('/gm)?.length, 6);
+  const out = join(calc, '..', 'calc.pre.js');
+  assert.equal((await runCli(['precompile', calc, '-o', out])).code, 0);
+  assert.equal(readFileSync(out, 'utf8'), js);
+  const invalid = file('invalid2.wat', '(module (func (result i32)))');
+  const v = await runCli(['precompile', invalid]);
+  assert.equal(v.code, 1);
+  oneError(v.stderr, /invalid2\.wat: CompileError: .*byte offset \d+/);
+  oneError((await runCli(['precompile'])).stderr, /exactly one FILE/);
 });
 
 test('wast: per-file status and counts; exit code 1 when a file fails', async () => {

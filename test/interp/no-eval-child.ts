@@ -5,22 +5,9 @@
 // (compared with test/spec/expected.json), and a small program through the JS API. Prints one
 // JSON line: { refused, files, passed, checks, diffs, program }.
 
-// As under a CSP, Function keeps its properties (Function.prototype.call …); only evaluating throws.
-const refusal = (): never => {
-  throw new EvalError('Refused to evaluate a string as JavaScript (no-eval test)');
-};
-const RealFunction = globalThis.Function;
-const refuse = new Proxy(RealFunction, { construct: refusal, apply: refusal });
-Object.defineProperty(globalThis, 'Function', { value: refuse, writable: true, configurable: true });
-Object.defineProperty(globalThis, 'eval', { value: refusal, writable: true, configurable: true });
-Object.defineProperty(RealFunction.prototype, 'constructor', { value: refuse, writable: true, configurable: true });
+import { refuseEval } from '../util/refuse-eval.js';
 
-let refused = false;
-try {
-  new (globalThis.Function as FunctionConstructor)('return 1');
-} catch (e) {
-  refused = e instanceof EvalError;
-}
+const refused = refuseEval('no-eval test');
 
 const { readFileSync } = await import('node:fs');
 const { runScriptSource } = await import('../../src/script/runner.js');

@@ -6,8 +6,23 @@
 // of `repeats` runs; wasmBytes: the size of the modules the package compiled; heapBytes: JS heap and
 // ArrayBuffer growth from before the package loaded to after its runs, measured after a full GC when
 // node runs with --expose-gc) or { error }.
+// Precompiled code (bench/interp.ts): with PUREWASM_PRECOMPILE_TO=DIR, purewasm's precompile() of
+// every module the package compiles is written to DIR; with PUREWASM_PRECOMPILED=DIR, this process
+// refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs.
 import { register } from 'node:module';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { WORKLOADS, type Size } from './workloads.js';
+import { refuseEval } from '../util/refuse-eval.js';
+
+const captureTo = process.env.PUREWASM_PRECOMPILE_TO;
+const preloaded = process.env.PUREWASM_PRECOMPILED;
+if (preloaded) {
+  if (!refuseEval('precompiled run')) throw new Error('could not refuse eval');
+  for (const f of readdirSync(preloaded).filter((n) => n.endsWith('.js'))) await import(pathToFileURL(join(preloaded, f)).href);
+}
+const precompile = captureTo ? (await import('../../src/index.js')).precompile : null;
 
 const [name, engine, size = 'test', repeatsArg = '1'] = process.argv.slice(2);
 let instantiations = 0;
@@ -15,8 +30,14 @@ let wasmBytes = 0;
 /** Every memory the package made or got, so that linear memory can be left out of heapBytes. */
 const memories = new Set<WebAssembly.Memory>();
 /** The byte length of a BufferSource argument (0 for a Module or anything else). */
-const sizeOf = (x: unknown): number =>
-  ArrayBuffer.isView(x) ? x.byteLength : x instanceof ArrayBuffer ? x.byteLength : 0;
+const sizeOf = (x: unknown): number => {
+  const n = ArrayBuffer.isView(x) ? x.byteLength : x instanceof ArrayBuffer ? x.byteLength : 0;
+  if (n > 0 && precompile) {
+    const bytes = x instanceof ArrayBuffer ? new Uint8Array(x) : new Uint8Array((x as ArrayBufferView).buffer, (x as ArrayBufferView).byteOffset, n);
+    writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.js`), precompile(bytes.slice()));
+  }
+  return n;
+};
 
 /** A copy of `base` whose Instance/instantiate count their calls. */
 function counting(base: typeof WebAssembly): typeof WebAssembly {

@@ -82,9 +82,12 @@ export const HAS_JIT = typeof (globalThis as { WebAssembly?: unknown }).WebAssem
 // character); compact code is the fallback when that does not succeed.
 // PUREWASM_SPLIT=max,min (tests) forces splitting at tiny sizes and keeps every split made.
 const FORCED = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.PUREWASM_SPLIT?.split(',').map(Number);
+/** The settings that depend on whether the host has a JIT (precompile() generates code for both). */
+export function hostTuning(jit: boolean): { jit: boolean; compactBytes: number; splitChars: number } {
+  return { jit, compactBytes: jit ? 7000 : Infinity, splitChars: FORCED ? FORCED[0] : jit ? 54_000 : Infinity };
+}
 export const TUNING = {
-  compactBytes: HAS_JIT ? 7000 : Infinity,
-  splitChars: FORCED ? FORCED[0] : HAS_JIT ? 54_000 : Infinity,
+  ...hostTuning(HAS_JIT),
   splitMin: FORCED ? FORCED[1] : 1500,
   /** Keep a split whose outer function is still above splitChars (tests). */
   splitAlways: FORCED !== undefined,
@@ -100,6 +103,9 @@ function refsSlotFrom(e: string, d: number): boolean {
 export function lit(n: number): string {
   return n < 0 || Object.is(n, -0) ? `(${Object.is(n, -0) ? '-0' : n})` : `${n}`;
 }
+
+/** Per module: the first type index of each canonical type id (FuncCompiler.typeId). */
+const typeIndexOf = new WeakMap<Module, Map<number, number>>();
 
 export class FuncCompiler {
   readonly mod: Module;
@@ -639,7 +645,7 @@ export class FuncCompiler {
       case 'br_on_cast': case 'br_on_cast_fail': {
         // flags bit 1: the target type is nullable; the reference stays on the stack either way.
         const x = this.stack[this.stack.length - 1];
-        const test = `${this.use('refTest')}(${x.e}, ${ins.d}, ${(ins.a & 2) !== 0})`;
+        const test = `${this.use('refTest')}(${x.e}, ${this.typeId(ins.d)}, ${(ins.a & 2) !== 0})`;
         this.emit(`if (${name === 'br_on_cast' ? test : `!${test}`}) { ${this.branch(ins.b)} }`);
         return;
       }
@@ -734,12 +740,27 @@ export class FuncCompiler {
     const x = this.pop();
     const tbl = this.bind(`T${t}`);
     const i = x.t === I64 ? `${this.use('u64')}(${x.e}, ${x.h})` : `(${x.e} >>> 0)`;
-    const id = this.mod.types[typeIndex];
+    const id = this.typeId(this.mod.types[typeIndex]);
     this.calleeParts = [tbl, i, id];
     return `${this.use('callee')}(${tbl}.elems, ${i}, ${id})`;
   }
   /** Table, index expression and type id of the last callee() (for inline checks). */
-  private calleeParts: [string, string, number] = ['', '', 0];
+  private calleeParts: [string, string, string] = ['', '', ''];
+
+  /**
+   * A canonical type id (or an abstract heap type, negative) as generated code names it: ids depend
+   * on the types the process registered before the module, so code reads them from the instance
+   * (E.Y: the module's ids by type index) and stays the same in every process (precompiled.ts).
+   */
+  typeId(id: number): string {
+    if (id < 0) return `(${id})`;
+    let byId = typeIndexOf.get(this.mod);
+    if (!byId) {
+      typeIndexOf.set(this.mod, (byId = new Map()));
+      this.mod.types.forEach((t, i) => { if (!byId!.has(t)) byId!.set(t, i); });
+    }
+    return this.bind(`Y${byId.get(id)!}`);
+  }
 
   /** A tail call of the function itself is a jump to its start with new parameters. */
   private selfTailCall(): void {

@@ -43,11 +43,11 @@ GC.set('struct.new', (c, ins) => {
     if (x.t === I64) slots.push(x.h);
   });
   const [s] = c.target(REF);
-  c.emit(`${s} = new ${c.use('StructRef')}(${c.mod.types[ins.a]}, [null, ${slots.join(', ')}]);`);
+  c.emit(`${s} = new ${c.use('StructRef')}(${c.typeId(c.mod.types[ins.a])}, [null, ${slots.join(', ')}]);`);
 });
 GC.set('struct.new_default', (c, ins) => {
   const [s] = c.target(REF);
-  c.emit(`${s} = ${c.use('newStructDefault')}(${c.mod.types[ins.a]});`);
+  c.emit(`${s} = ${c.use('newStructDefault')}(${c.typeId(c.mod.types[ins.a])});`);
 });
 for (const [name, signed] of [['struct.get', false], ['struct.get_s', true], ['struct.get_u', false]] as const) {
   GC.set(name, (c, ins) => {
@@ -78,19 +78,19 @@ GC.set('array.new', (c, ins) => {
   const et = arrayOf(c, ins.a).field.type;
   const [v, n] = c.popN(2);
   const [s] = c.target(REF);
-  c.emit(`${s} = ${c.use('newArray')}(${c.mod.types[ins.a]}, ${n.e} >>> 0, [null, ${elemSlots(et, v)}]);`);
+  c.emit(`${s} = ${c.use('newArray')}(${c.typeId(c.mod.types[ins.a])}, ${n.e} >>> 0, [null, ${elemSlots(et, v)}]);`);
 });
 GC.set('array.new_default', (c, ins) => {
   const n = c.pop();
   const [s] = c.target(REF);
-  c.emit(`${s} = ${c.use('newArrayDefault')}(${c.mod.types[ins.a]}, ${n.e} >>> 0);`);
+  c.emit(`${s} = ${c.use('newArrayDefault')}(${c.typeId(c.mod.types[ins.a])}, ${n.e} >>> 0);`);
 });
 GC.set('array.new_fixed', (c, ins) => {
   const et = arrayOf(c, ins.a).field.type;
   const xs = c.popN(ins.b);
   const [s] = c.target(REF);
   const slots = xs.map((x) => elemSlots(et, x));
-  c.emit(`${s} = new ${c.use('ArrayRef')}(${c.mod.types[ins.a]}, [null${slots.map((e) => `, ${e}`).join('')}], ${ins.b});`);
+  c.emit(`${s} = new ${c.use('ArrayRef')}(${c.typeId(c.mod.types[ins.a])}, [null${slots.map((e) => `, ${e}`).join('')}], ${ins.b});`);
 });
 for (const [name, signed] of [['array.get', false], ['array.get_s', true], ['array.get_u', false]] as const) {
   GC.set(name, (c, ins) => {
@@ -131,12 +131,12 @@ GC.set('array.copy', (c) => {
 GC.set('array.new_data', (c, ins) => {
   const [s, n] = c.popN(2);
   const [r] = c.target(REF);
-  c.emit(`${r} = ${c.use('arrayNewData')}(${c.mod.types[ins.a]}, ${c.bind('D')}[${ins.b}], ${s.e} >>> 0, ${n.e} >>> 0);`);
+  c.emit(`${r} = ${c.use('arrayNewData')}(${c.typeId(c.mod.types[ins.a])}, ${c.bind('D')}[${ins.b}], ${s.e} >>> 0, ${n.e} >>> 0);`);
 });
 GC.set('array.new_elem', (c, ins) => {
   const [s, n] = c.popN(2);
   const [r] = c.target(REF);
-  c.emit(`${r} = ${c.use('arrayNewElem')}(${c.mod.types[ins.a]}, ${c.bind('EL')}[${ins.b}], ${s.e} >>> 0, ${n.e} >>> 0);`);
+  c.emit(`${r} = ${c.use('arrayNewElem')}(${c.typeId(c.mod.types[ins.a])}, ${c.bind('EL')}[${ins.b}], ${s.e} >>> 0, ${n.e} >>> 0);`);
 });
 GC.set('array.init_data', (c, ins) => {
   const [x, d, s, n] = c.popN(4);
@@ -166,11 +166,11 @@ GC.set('ref.eq', (c) => {
 });
 GC.set('ref.test', (c, ins) => {
   const x = c.pop();
-  c.pushCond(`${c.use('refTest')}(${x.e}, ${ins.a}, ${ins.op.code === 21})`);
+  c.pushCond(`${c.use('refTest')}(${x.e}, ${c.typeId(ins.a)}, ${ins.op.code === 21})`);
 });
 GC.set('ref.cast', (c, ins) => {
   const x = c.stack[c.stack.length - 1];
-  c.emit(`if (!${c.use('refTest')}(${x.e}, ${ins.a}, ${ins.op.code === 23})) ${c.trap(CAST_FAILURE)}`);
+  c.emit(`if (!${c.use('refTest')}(${x.e}, ${c.typeId(ins.a)}, ${ins.op.code === 23})) ${c.trap(CAST_FAILURE)}`);
 });
 GC.set('any.convert_extern', () => undefined); // the same JS value in both hierarchies
 GC.set('extern.convert_any', () => undefined);

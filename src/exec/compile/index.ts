@@ -33,7 +33,8 @@
 // a factory `(E) => [entry, step]`; each instance applies it to its environment E (functions,
 // globals, tables, memories, segments, helpers), so code is shared and only closures are per
 // instance. Until its first call a function is a stub that compiles it and replaces itself in the
-// instance's function array F and in its FuncInst.
+// instance's function array F and in its FuncInst. A factory may also come from a file of code
+// compiled ahead of time (precompiled.ts), for hosts that refuse `new Function`.
 //
 // Exceptions: throw raises an ExnInst (runtime/exn.ts) with the payload in slot form; try_table is
 // a labelled block around a JS try/catch, whose handler matches tags by identity and branches
@@ -51,6 +52,7 @@ import type { Memory } from '../../runtime/memory.js';
 import type { Table } from '../../runtime/table.js';
 import type { FuncInst, TagInst, Value } from '../../runtime/interface.js';
 import { compileFunction } from './body.js';
+import { precompiledFactory, type Factory } from './precompiled.js';
 
 /** Code-generation thresholds; tests lower them to exercise every form on small modules. */
 export { TUNING } from './body.js';
@@ -69,16 +71,20 @@ export interface Env {
   EL: Value[][];
   /** Tags (imports first). */
   TG: TagInst[];
+  /** Canonical type ids by type index (generated code reads them here, FuncCompiler.typeId). */
+  Y: readonly number[];
 }
 
 export function newEnv(): Env {
-  return { X: HELPERS, F: [], FI: [], G: [], T: [], M: [], D: [], EL: [], TG: [] };
+  return { X: HELPERS, F: [], FI: [], G: [], T: [], M: [], D: [], EL: [], TG: [], Y: [] };
 }
 
-type Factory = (E: Env) => [AnyFn, AnyFn | null];
 const factories = new WeakMap<Module, Factory[]>();
 
-/** The generated source of function `index` (for tests and debugging). */
+/**
+ * The generated source of function `index`: the body of a factory `(E) => [entry, step]`, strict
+ * code (so it means the same in `new Function` and in a precompiled file loaded as a module).
+ */
 export function functionSource(mod: Module, index: number): string {
   return compileFunction(mod, index);
 }
@@ -88,7 +94,8 @@ function factoryOf(mod: Module, index: number): Factory {
   if (!list) factories.set(mod, (list = []));
   let f = list[index];
   if (!f) {
-    f = new Function('E', functionSource(mod, index)) as Factory;
+    const src = functionSource(mod, index);
+    f = precompiledFactory(src) ?? (new Function('E', src) as Factory);
     list[index] = f;
   }
   return f;

@@ -5,7 +5,7 @@
 import type { Instr } from '../../binary/instr.js';
 import { I32, I64, F32, F64 } from '../../syntax/types.js';
 import { f32FromBits, f64FromBits } from '../numerics.js';
-import { HAS_JIT, lit, type FuncCompiler } from './body.js';
+import { TUNING, lit, type FuncCompiler } from './body.js';
 
 type Emit = (c: FuncCompiler, ins: Instr) => void;
 export const NUMERIC = new Map<string, Emit>();
@@ -259,11 +259,11 @@ i64stmt('i64.mul', 2, (s, h, [a, b], c) => {
   const [b0, b1] = kb === null ? ['(X & 65535)', '(X >>> 16)'] : [`${kb & 65535}`, `${kb >>> 16}`];
   const imul = c.use('imul');
   const cross = [b.h === '0' ? '' : ` + ${imul}(T, ${b.h})`, a.h === '0' ? '' : ` + ${imul}(${a.h}, X)`].join('');
-  const high = HAS_JIT
+  const high = TUNING.jit
     ? `${imul}(Y, ${b1}) + (${imul}(Y, ${b0}) >>> 16) + (${imul}(A, ${b1}) >>> 16) + ` +
       `(((${imul}(A, ${b0}) >>> 16) + (${imul}(Y, ${b0}) & 65535) + (${imul}(A, ${b1}) & 65535)) >>> 16)`
     : `(((T >>> 0) * ${b1} + ((T >>> 0) * ${b0} / 65536 >>> 0)) / 65536 >>> 0)`;
-  const halves = HAS_JIT ? 'Y = T >>> 16; A = T & 65535; ' : '';
+  const halves = TUNING.jit ? 'Y = T >>> 16; A = T & 65535; ' : '';
   return `T = ${a.e}; X = ${b.e}; ${halves}${h} = (${high}${cross}) | 0; ${s} = ${imul}(T, X);`;
 });
 for (const [op, fn] of [['shl', 'i64Shl'], ['shr_s', 'i64ShrS'], ['shr_u', 'i64ShrU'], ['rotl', 'i64Rotl'], ['rotr', 'i64Rotr']]) {

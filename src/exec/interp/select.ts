@@ -11,6 +11,7 @@ import type { Module } from '../../syntax/module.js';
 import type { AnyFn } from '../../runtime/func.js';
 import type { Env } from '../compile/index.js';
 import { interpreted } from './entry.js';
+import { hasPrecompiled } from '../compile/precompiled.js';
 
 export type EngineMode = 'compile' | 'interpret' | 'auto';
 const MODES: readonly string[] = ['compile', 'interpret', 'auto'];
@@ -55,7 +56,8 @@ function canEvaluate(): boolean {
 export function buildFunction(mod: Module, index: number, env: Env, compile: () => [AnyFn, AnyFn | null]): [AnyFn, AnyFn | null] {
   if (mode === 'interpret') return interpreted(mod, index, env);
   if (mode === 'compile') return compile();
-  if (evalBlocked) return interpreted(mod, index, env);
+  // Without evaluation only precompiled code compiles (a function without any is interpreted).
+  if (evalBlocked && !hasPrecompiled()) return interpreted(mod, index, env);
   if (uncompilable.get(mod)?.has(index)) return interpreted(mod, index, env);
   try {
     return compile();
