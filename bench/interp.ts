@@ -1,12 +1,15 @@
 // The interpreter tier (exec/interp) against the compile tier and polywasm on the real npm packages
 // of test/realworld (small inputs), each run in a fresh process, under plain node and under
 // `node --jitless` (where no JavaScript is compiled to machine code: the setting the interpreter is
-// for, next to eval-free pages). Ratios measured side by side in this one run; outputs checked
+// for, next to eval-free pages), and precompiled code (`purewasm precompile`, loaded in a process
+// that refuses to evaluate code). Ratios measured side by side in this one run; outputs checked
 // against native WebAssembly. Then the proposals polywasm does not run: the SIMD kernels of
 // bench/simd (clang -msimd128, and the same C without SIMD) and a GC kernel (below), interpreter vs
 // compile tier, checksums compared.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS } from '../test/realworld/workloads.js';
 import { table } from './common.js';
@@ -14,10 +17,10 @@ import { benchInterpFloor } from './interp-floor.js';
 
 const child = fileURLToPath(new URL('../test/realworld/child.js', import.meta.url));
 
-interface Result { output?: string; error?: string; runMs: number }
+interface Result { output?: string; error?: string; runMs: number; startupMs?: number; preloadMs?: number }
 
-function measure(name: string, engine: string, tier: string, flags: string[]): Result {
-  const env = { ...process.env, PUREWASM_ENGINE: tier };
+function measure(name: string, engine: string, tier: string, flags: string[], extraEnv: Record<string, string> = {}): Result {
+  const env = { ...process.env, PUREWASM_ENGINE: tier, ...extraEnv };
   const r = spawnSync(process.execPath, [...flags, child, name, engine, 'test', '3'], { encoding: 'utf8', env, timeout: 900_000, maxBuffer: 256 << 20 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -35,26 +38,44 @@ const geomean = (xs: number[]): number => {
 
 export function benchInterp(names = Object.keys(WORKLOADS)): string {
   const out: string[] = [];
+  // Precompiled code (`purewasm precompile`) for every module each package compiles, made once.
+  const pre = mkdtempSync(join(tmpdir(), 'purewasm-bench-precompiled-'));
+  const dirs = new Map(names.map((name, k) => [name, join(pre, String(k))]));
+  for (const [name, dir] of dirs) {
+    mkdirSync(dir);
+    measure(name, 'purewasm', 'compile', [], { PUREWASM_PRECOMPILE_TO: dir });
+  }
+  const startups: string[][] = [['workload', 'compile start-up ms', 'precompiled: loading the file + start-up ms', 'file MB']];
   for (const [label, flags] of [['node', []], ['node --jitless', ['--jitless']]] as const) {
-    const rows = [['workload (small inputs)', 'compile ms', 'interpret ms', 'polywasm ms', 'interpret / compile', 'interpret / polywasm', 'outputs']];
+    const rows = [['workload (small inputs)', 'compile ms', 'interpret ms', 'precompiled ms', 'polywasm ms', 'interpret / compile', 'precompiled / compile', 'interpret / polywasm', 'outputs']];
     const vsCompile: number[] = [];
+    const preVsCompile: number[] = [];
     const vsPoly: number[] = [];
     for (const name of names) {
       const native = measure(name, 'native', 'auto', []);
       const comp = measure(name, 'purewasm', 'compile', [...flags]);
       const interp = measure(name, 'purewasm', 'interpret', [...flags]);
+      // Evaluation refused (as under a strict CSP), the precompiled file loaded first, engine 'auto'.
+      const precompiled = measure(name, 'purewasm', 'auto', [...flags], { PUREWASM_PRECOMPILED: dirs.get(name)! });
       const poly = measure(name, 'polywasm', 'auto', [...flags]);
       const ok = (r: Result): boolean => !r.error && r.output === native.output;
-      const a = ok(interp) && ok(comp) ? interp.runMs / comp.runMs : NaN;
-      const b = ok(interp) && ok(poly) ? interp.runMs / poly.runMs : NaN;
-      vsCompile.push(a);
-      vsPoly.push(b);
+      const ratio = (x: Result, y: Result): number => (ok(x) && ok(y) ? x.runMs / y.runMs : NaN);
+      vsCompile.push(ratio(interp, comp));
+      preVsCompile.push(ratio(precompiled, comp));
+      vsPoly.push(ratio(interp, poly));
       const ms = (r: Result): string => (ok(r) ? r.runMs.toFixed(0) : r.error ? 'fails' : 'WRONG');
-      rows.push([name, ms(comp), ms(interp), ms(poly), fmt(a), fmt(b), [comp, interp, poly].every(ok) ? 'same' : 'differ']);
+      rows.push([name, ms(comp), ms(interp), ms(precompiled), ms(poly), fmt(ratio(interp, comp)), fmt(ratio(precompiled, comp)), fmt(ratio(interp, poly)),
+        [comp, interp, precompiled, poly].every(ok) ? 'same' : 'differ']);
+      if (flags.length > 0 && ok(comp) && ok(precompiled)) {
+        const mb = readdirSync(dirs.get(name)!).reduce((n, f) => n + statSync(join(dirs.get(name)!, f)).size, 0) / 1e6;
+        startups.push([name, comp.startupMs!.toFixed(0), (precompiled.preloadMs! + precompiled.startupMs!).toFixed(0), mb.toFixed(1)]);
+      }
     }
-    rows.push(['geometric mean', '', '', '', fmt(geomean(vsCompile)), fmt(geomean(vsPoly)), '']);
+    rows.push(['geometric mean', '', '', '', '', fmt(geomean(vsCompile)), fmt(geomean(preVsCompile)), fmt(geomean(vsPoly)), '']);
     out.push(`### ${label}\n\n${table(rows)}`);
   }
+  rmSync(pre, { recursive: true, force: true });
+  out.push(`### Start-up with precompiled code (node --jitless, evaluation refused)\n\n${table(startups)}`);
   out.push(`### SIMD and GC kernels\n\n${benchKernelTiers()}`);
   out.push(`### The floor of any switch-dispatch interpreter (node --jitless)\n\n${benchInterpFloor()}`);
   return out.join('\n\n') + '\n\nrun time (fastest of 3) per tier; ratios > 1x mean the interpreter is slower';

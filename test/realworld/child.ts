@@ -8,7 +8,8 @@
 // node runs with --expose-gc) or { error }.
 // Precompiled code (bench/interp.ts): with PUREWASM_PRECOMPILE_TO=DIR, purewasm's precompile() of
 // every module the package compiles is written to DIR; with PUREWASM_PRECOMPILED=DIR, this process
-// refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs.
+// refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs
+// (preloadMs: the time that took).
 import { register } from 'node:module';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +19,13 @@ import { refuseEval } from '../util/refuse-eval.js';
 
 const captureTo = process.env.PUREWASM_PRECOMPILE_TO;
 const preloaded = process.env.PUREWASM_PRECOMPILED;
+/** Time taken to load the precompiled files (part of start-up, reported separately). */
+let preloadMs = 0;
 if (preloaded) {
   if (!refuseEval('precompiled run')) throw new Error('could not refuse eval');
+  const t = performance.now();
   for (const f of readdirSync(preloaded).filter((n) => n.endsWith('.js'))) await import(pathToFileURL(join(preloaded, f)).href);
+  preloadMs = performance.now() - t;
 }
 const precompile = captureTo ? (await import('../../src/index.js')).precompile : null;
 
@@ -113,7 +118,7 @@ try {
     runMs = Math.min(runMs, performance.now() - t);
   }
   const heapBytes = heapNow() - heap0;
-  console.log(JSON.stringify({ output, instantiations, startupMs, runMs, wasmBytes, heapBytes }));
+  console.log(JSON.stringify({ output, instantiations, startupMs, runMs, wasmBytes, heapBytes, ...(preloaded ? { preloadMs } : {}) }));
 } catch (e) {
   console.log(JSON.stringify({ error: String((e as Error)?.stack ?? e), instantiations }));
 }
