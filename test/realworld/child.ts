@@ -9,7 +9,7 @@
 // Precompiled code (bench/interp.ts): with PUREWASM_PRECOMPILE_TO=DIR, purewasm's precompile() of
 // every module the package compiles is written to DIR; with PUREWASM_PRECOMPILED=DIR, this process
 // refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs
-// (preloadMs: the time that took).
+// (preloadMs: the time that took; precompiled: functions that found their code there, and not).
 import { register } from 'node:module';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +21,21 @@ const captureTo = process.env.PUREWASM_PRECOMPILE_TO;
 const preloaded = process.env.PUREWASM_PRECOMPILED;
 /** Time taken to load the precompiled files (part of start-up, reported separately). */
 let preloadMs = 0;
+const precompiled = { hits: 0, misses: 0 };
 if (preloaded) {
   if (!refuseEval('precompiled run')) throw new Error('could not refuse eval');
   const t = performance.now();
   for (const f of readdirSync(preloaded).filter((n) => n.endsWith('.js'))) await import(pathToFileURL(join(preloaded, f)).href);
   preloadMs = performance.now() - t;
+  // Counted: functions whose code came from the files, and those that had none (then interpreted).
+  const registry = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('purewasm.precompiled')];
+  const get = registry.get.bind(registry);
+  registry.get = (key: string) => {
+    const f = get(key);
+    if (f) precompiled.hits++;
+    else precompiled.misses++;
+    return f;
+  };
 }
 const precompile = captureTo ? (await import('../../src/index.js')).precompile : null;
 
@@ -118,7 +128,7 @@ try {
     runMs = Math.min(runMs, performance.now() - t);
   }
   const heapBytes = heapNow() - heap0;
-  console.log(JSON.stringify({ output, instantiations, startupMs, runMs, wasmBytes, heapBytes, ...(preloaded ? { preloadMs } : {}) }));
+  console.log(JSON.stringify({ output, instantiations, startupMs, runMs, wasmBytes, heapBytes, ...(preloaded ? { preloadMs, precompiled } : {}) }));
 } catch (e) {
   console.log(JSON.stringify({ error: String((e as Error)?.stack ?? e), instantiations }));
 }
