@@ -21,11 +21,12 @@ const i = process.argv.indexOf('--outdir');
 const dist = join(i > 0 ? process.argv[i + 1] : root, 'dist');
 
 /** ESM entries (dist/<path>.js): the exports map's targets and the bin. */
-export const ESM_ENTRIES = ['src/index.ts', 'src/polyfill.ts', 'src/text/index.ts', 'src/wasi/index.ts', 'src/wasi/browser.ts', 'src/cli/main.ts'];
+export const ESM_ENTRIES = ['src/index.ts', 'src/polyfill.ts', 'src/text/index.ts', 'src/precompile.ts', 'src/wasi/index.ts', 'src/wasi/browser.ts', 'src/cli/main.ts'];
 /** CommonJS bundle name → source entry. */
 export const ENTRIES = {
   index: 'src/index.ts',
   text: 'src/text/index.ts',
+  precompile: 'src/precompile.ts',
   wasi: 'src/wasi/index.ts',
   'wasi-browser': 'src/wasi/browser.ts',
 };

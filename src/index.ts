@@ -9,5 +9,3 @@ export { install } from './polyfill-install.js';
 export { CompileError, LinkError, RuntimeError } from './api/errors.js';
 /** purewasm's engine choice: configure({ engine: 'compile' | 'interpret' | 'auto' }) (see exec/interp/select.ts). */
 export { configure, type EngineMode, type EngineOptions } from './exec/interp/select.js';
-/** Ahead-of-time code for hosts without `new Function`: precompile(bytes) → a JavaScript file's text. */
-export { precompile } from './precompile.js';

@@ -1,5 +1,6 @@
-// precompile(bytes): the compile tier's code for a whole module as a JavaScript file, for hosts that
-// refuse `new Function` (see exec/compile/precompiled.ts). Also `purewasm precompile` (cli/tools.ts).
+// `purewasm/precompile`: precompile(bytes), the compile tier's code for a whole module as a
+// JavaScript file, for hosts that refuse `new Function` (see exec/compile/precompiled.ts); a build-
+// time tool, so not in the main entry. Also `purewasm precompile` (cli/tools.ts).
 import { compileModule } from './valid/index.js';
 import { functionSource, TUNING } from './exec/compile/index.js';
 import { hostTuning } from './exec/compile/body.js';

@@ -16,7 +16,8 @@ import { compileModule } from '../../src/valid/index.js';
 import { functionSource, TUNING } from '../../src/exec/compile/index.js';
 import { hostTuning } from '../../src/exec/compile/body.js';
 import { sourceKey } from '../../src/exec/compile/precompiled.js';
-import { precompile, CompileError } from '../../src/index.js';
+import { CompileError } from '../../src/index.js';
+import { precompile } from '../../src/precompile.js';
 
 const WAT = `(module
   (memory 1)

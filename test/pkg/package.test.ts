@@ -45,21 +45,48 @@ function node(args: string[], code: string, type: 'module' | 'commonjs'): string
 
 const ADD = '(module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))';
 
-test('import by name: purewasm, /polyfill, /text, /wasi (node and browser conditions), one namespace', () => {
+test('import by name: purewasm, /polyfill, /text, /precompile, /wasi (node and browser conditions), one namespace', () => {
   const code = (wasi: string) => `
     const before = typeof WebAssembly;
     await import('purewasm/polyfill');
     const p = await import('purewasm');
     const { parseModule, printBinary } = await import('purewasm/text');
+    const { precompile } = await import('purewasm/precompile');
     const w = await import('purewasm/wasi');
     const bytes = parseModule(${JSON.stringify(ADD)});
     const { instance } = await WebAssembly.instantiate(bytes);
-    console.log(JSON.stringify([before, p.WebAssembly === WebAssembly, instance.exports.add(2, 3), printBinary(bytes).includes('i32.add'), ${wasi}]));`;
+    console.log(JSON.stringify([before, p.WebAssembly === WebAssembly, instance.exports.add(2, 3), printBinary(bytes).includes('i32.add'),
+      precompile(bytes).includes('code.set('), ${wasi}]));`;
   assert.deepEqual(JSON.parse(node(['--jitless'], code(`typeof w.Wasi, typeof w.WasiCore`), 'module')),
-    ['undefined', true, 5, true, 'function', 'function']);
+    ['undefined', true, 5, true, true, 'function', 'function']);
   // Without the `node` condition (what a browser bundler sees): WasiCore and the in-memory host only.
   assert.deepEqual(JSON.parse(node(['--jitless', '--conditions=browser', '-C', 'x'], code(`typeof w.Wasi, typeof w.createMemoryHost`), 'module')),
-    ['undefined', true, 5, true, 'function', 'function']);
+    ['undefined', true, 5, true, true, 'function', 'function']);
+});
+
+test('purewasm/precompile: a file made with it lets purewasm/polyfill run the module compiled where eval is refused', () => {
+  const out = node(['--jitless'], `
+    const { writeFileSync } = await import('node:fs');
+    const { parseModule } = await import('purewasm/text');
+    const { precompile } = await import('purewasm/precompile');
+    const bytes = parseModule(${JSON.stringify(ADD)});
+    const file = process.cwd() + '/add.precompiled.mjs';
+    writeFileSync(file, precompile(bytes, 'add.wasm'));
+    const refuse = () => { throw new EvalError('refused'); };
+    globalThis.Function = new Proxy(Function, { construct: refuse, apply: refuse });
+    Function.prototype.constructor = globalThis.Function;
+    let refused = false;
+    try { new Function('return 1'); } catch { refused = true; }
+    await import(file);
+    const registry = globalThis[Symbol.for('purewasm.precompiled')];
+    const get = registry.get.bind(registry);
+    let hits = 0;
+    registry.get = (key) => { const f = get(key); if (f) hits++; return f; };
+    await import('purewasm/polyfill');
+    const { instance } = await WebAssembly.instantiate(bytes);
+    console.log(JSON.stringify([refused, registry.size, instance.exports.add(40, 2), hits]));`, 'module');
+  // The one function's code came from the file (the interpreter would not have looked it up).
+  assert.deepEqual(JSON.parse(out), [true, 1, 42, 1]);
 });
 
 test('require by name: the CommonJS builds, one namespace shared by purewasm and purewasm/polyfill', () => {
@@ -69,10 +96,11 @@ test('require by name: the CommonJS builds, one namespace shared by purewasm and
     const p = require('purewasm');
     const { parseModule, printBinary } = require('purewasm/text');
     const { Wasi } = require('purewasm/wasi');
+    const { precompile } = require('purewasm/precompile');
     const m = new WebAssembly.Module(parseModule(${JSON.stringify(ADD)}));
     console.log(JSON.stringify([before, p.WebAssembly === WebAssembly, new WebAssembly.Instance(m).exports.add(40, 2),
-      typeof printBinary, typeof Wasi, typeof p.configure, require.resolve('purewasm').endsWith('.cjs')]));`, 'commonjs');
-  assert.deepEqual(JSON.parse(out), ['undefined', true, 42, 'function', 'function', 'function', true]);
+      typeof printBinary, typeof Wasi, typeof p.configure, require.resolve('purewasm').endsWith('.cjs'), typeof precompile]));`, 'commonjs');
+  assert.deepEqual(JSON.parse(out), ['undefined', true, 42, 'function', 'function', 'function', true, 'function']);
 });
 
 test('a usable native WebAssembly is kept by the polyfill (import and require)', () => {
@@ -201,8 +229,8 @@ test('ESM entries are bundles: a cold import reads a few files, not one per sour
   const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   const js = files(join(pkg, 'dist')).filter((f) => !f.startsWith('cjs'));
   // The entries, the CLI's two lazily loaded commands and a handful of shared chunks.
-  assert.ok(js.length <= 20, js.join(' '));
-  for (const e of ['index.js', 'polyfill.js', 'text/index.js', 'wasi/index.js', 'wasi/browser.js', 'cli/main.js']) {
+  assert.ok(js.length <= 22, js.join(' '));
+  for (const e of ['index.js', 'polyfill.js', 'text/index.js', 'precompile.js', 'wasi/index.js', 'wasi/browser.js', 'cli/main.js']) {
     assert.ok(js.includes(e), e);
     assert.ok(existsSync(join(pkg, 'dist', `${e}.map`)), `${e}.map`);
   }

@@ -89,7 +89,10 @@ test('core within budget: 100 KB minified, 30 KB gzipped', { todo: 'core is ~1.8
 });
 
 // A ratchet that does fail meanwhile: the core may not grow past a little above what it weighs today.
-test('core does not grow past 188 KB minified / 62 KB gzipped', async () => {
+// Raised from 188 / 62 KB on 2026-12-05 (187.4 / 61.7 → 188.2 / 62.0 KB): the lookup of precompiled
+// code and type ids read from the instance (what lets `purewasm/precompile` files run where eval
+// is refused).
+test('core does not grow past 189 KB minified / 63 KB gzipped', async () => {
   const core = await size('core', 'src/index.ts', [noInterpreter]);
-  assert.ok(core.min <= 188 * 1024 && core.gzip <= 62 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
+  assert.ok(core.min <= 189 * 1024 && core.gzip <= 63 * 1024, `${kb(core.min)} min, ${kb(core.gzip)} gzip`);
 });

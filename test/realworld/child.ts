@@ -37,7 +37,7 @@ if (preloaded) {
     return f;
   };
 }
-const precompile = captureTo ? (await import('../../src/index.js')).precompile : null;
+const precompile = captureTo ? (await import('../../src/precompile.js')).precompile : null;
 
 const [name, engine, size = 'test', repeatsArg = '1'] = process.argv.slice(2);
 let instantiations = 0;
