@@ -6,6 +6,8 @@
 //   WebAssembly; Chromium 156 ignores --noexpose_wasm, checked): the polyfill installs purewasm;
 //   the same with a CSP that forbids eval: purewasm's automatic fallback to its interpreter;
 //   WebAssembly on but refused by that CSP (no 'wasm-unsafe-eval'): the polyfill replaces it;
+//   WebAssembly off, eval refused, and SQLite's precompiled code (purewasm/precompile) loaded by a
+//   <script> first: every function runs compiled from it, none interpreted;
 // Screenshots: test-results/browser.png (WebAssembly off), test-results/browser-csp.png (and eval off).
 // Needs /usr/bin/chromium (apt-get install -y chromium; or PUREWASM_CHROMIUM=path).
 import { test, before, after } from 'node:test';
@@ -24,14 +26,15 @@ const CHROMIUM = process.env.PUREWASM_CHROMIUM ?? '/usr/bin/chromium';
 const skip = !existsSync(CHROMIUM) && !process.env.CI ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` : false;
 const CSP = "script-src 'self'"; // neither 'unsafe-eval' nor 'wasm-unsafe-eval'
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html', '.map': 'application/json' };
-const PAGE = `<!doctype html><meta charset="utf-8"><title>purewasm: SQLite in the browser</title>
+const PAGE = (precompiled: boolean) => `<!doctype html><meta charset="utf-8"><title>purewasm: SQLite in the browser</title>
 <h2>SQLite on purewasm (headless Chromium)</h2><pre id="out" style="font-size:16px">running…</pre>
-<script src="/before.js"></script><script type="module" src="/app.js"></script>`;
+<script src="/before.js"></script>${precompiled ? '<script src="/precompiled/sqlite3.wasm.js"></script>' : ''}<script type="module" src="/app.js"></script>`;
 
 let server: Server;
 let origin = '';
 let pkg = '';
 let nativeOutput = '';
+let precompiledDir = '';
 const results = join(root, 'test-results');
 
 /** URL path → file, under the directories the page may read. */
@@ -40,6 +43,7 @@ function file(path: string): string | null {
     ['/purewasm/', pkg],
     ['/sqlite/', join(root, 'node_modules/@sqlite.org/sqlite-wasm/sqlite-wasm/jswasm')],
     ['/app.js', join(here, 'page/app.js')],
+    ['/precompiled/', precompiledDir],
   ];
   for (const [prefix, dir] of mounts) {
     if (!path.startsWith(prefix)) continue;
@@ -53,15 +57,20 @@ before(async () => {
   if (skip) return;
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set PUREWASM_CHROMIUM)`);
   pkg = await packedPackage();
+  // SQLite's code compiled ahead of time with the package's own purewasm/precompile.
+  precompiledDir = mkdtempSync(join(tmpdir(), 'purewasm-precompiled-page-'));
+  const { precompile } = (await import(join(pkg, 'dist/precompile.js'))) as typeof import('../../src/precompile.js');
+  const wasm = readFileSync(join(root, 'node_modules/@sqlite.org/sqlite-wasm/sqlite-wasm/jswasm/sqlite3.wasm'));
+  writeFileSync(join(precompiledDir, 'sqlite3.wasm.js'), precompile(new Uint8Array(wasm), 'sqlite3.wasm'));
   const child = spawnSync(process.execPath, [join(here, '../realworld/child.js'), '@sqlite.org/sqlite-wasm', 'native'], { encoding: 'utf8' });
   nativeOutput = JSON.parse(child.stdout.trim().split('\n').pop()!).output;
   assert.ok(nativeOutput?.startsWith('[['), `native SQLite run: ${child.stdout}${child.stderr}`);
   server = createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (path === '/plain/' || path === '/csp/') {
-      if (path === '/csp/') headers['content-security-policy'] = CSP;
-      res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(PAGE);
+    if (path === '/plain/' || path === '/csp/' || path === '/csp-precompiled/') {
+      if (path !== '/plain/') headers['content-security-policy'] = CSP;
+      res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(PAGE(path === '/csp-precompiled/'));
     } else if (path === '/before.js') {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end('window.__before = typeof WebAssembly;');
     } else {
@@ -78,7 +87,10 @@ before(async () => {
 
 after(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
 
-interface PageResult { ms?: number; before?: string; engine?: string; evaluation?: string; output?: string; error?: string }
+interface PageResult {
+  ms?: number; before?: string; engine?: string; evaluation?: string; output?: string; error?: string;
+  precompiled?: { hits: number; misses: number };
+}
 /** The fields compared (error first, so that a failing page shows its error). */
 const seen = (r: PageResult) => ({ error: r.error, before: r.before, engine: r.engine, evaluation: r.evaluation, output: r.output });
 
@@ -118,12 +130,18 @@ async function withBrowser(exposeWasm: boolean, paths: string[], screenshots: Re
 }
 
 test('Chromium with WebAssembly switched off: SQLite runs on purewasm/polyfill, with and without eval', { skip }, async (t) => {
-  const r = await withBrowser(false, ['/plain/', '/csp/'], { '/plain/': 'browser.png', '/csp/': 'browser-csp.png' });
-  t.diagnostic(`page load to rows: ${r['/plain/'].ms} ms (compile tier), ${r['/csp/'].ms} ms (eval refused: interpreter)`);
+  const r = await withBrowser(false, ['/plain/', '/csp/', '/csp-precompiled/'], { '/plain/': 'browser.png', '/csp/': 'browser-csp.png' });
+  t.diagnostic(`page load to rows: ${r['/plain/'].ms} ms (compile tier), ${r['/csp/'].ms} ms (eval refused: interpreter), ` +
+    `${r['/csp-precompiled/'].ms} ms (eval refused, precompiled code)`);
   t.diagnostic(`screenshots: ${join(results, 'browser.png')}, ${join(results, 'browser-csp.png')}`);
   assert.deepEqual(seen(r['/plain/']), { error: undefined, before: 'undefined', engine: 'purewasm', evaluation: 'allowed', output: nativeOutput });
   // eval refused as well: the compile tier cannot run, the interpreter tier does (engine 'auto').
   assert.deepEqual(seen(r['/csp/']), { error: undefined, before: 'undefined', engine: 'purewasm', evaluation: 'refused', output: nativeOutput });
+  // and with SQLite's precompiled code: every function compiled from the file, none interpreted.
+  const pre = r['/csp-precompiled/'];
+  assert.deepEqual(seen(pre), { error: undefined, before: 'undefined', engine: 'purewasm', evaluation: 'refused', output: nativeOutput });
+  assert.ok(pre.precompiled!.hits > 100 && pre.precompiled!.misses === 0, JSON.stringify(pre.precompiled));
+  t.diagnostic(`precompiled code: ${pre.precompiled!.hits} functions from the file, ${pre.precompiled!.misses} without`);
 });
 
 // (That a usable native WebAssembly is kept is package.test.ts's to check, on Node.)

@@ -7,6 +7,20 @@ const show = (text: string) => {
   document.getElementById('out')!.textContent = text;
 };
 
+// Where a precompiled-code file was loaded first (purewasm/precompile): count the functions that
+// found their code in it and those that did not (and were interpreted).
+const registry = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('purewasm.precompiled')];
+const precompiled = registry ? { hits: 0, misses: 0 } : undefined;
+if (registry) {
+  const get = registry.get.bind(registry);
+  registry.get = (key: string) => {
+    const f = get(key);
+    if (f) precompiled!.hits++;
+    else precompiled!.misses++;
+    return f;
+  };
+}
+
 try {
   const polyfill = '/purewasm/dist/polyfill.js';
   const sqlite = '/sqlite/sqlite3.mjs';
@@ -28,7 +42,7 @@ try {
   } catch {
     evaluation = 'refused';
   }
-  w.__result = { before: w.__before, engine, evaluation, version: sqlite3.version.libVersion, output };
+  w.__result = { before: w.__before, engine, evaluation, version: sqlite3.version.libVersion, output, precompiled };
   show(`WebAssembly at load: ${w.__before}; ran on: ${engine}; eval ${evaluation}\nSQLite ${sqlite3.version.libVersion}\n` +
     rows.map((r: unknown[]) => r.join('\t')).join('\n'));
 } catch (e) {
