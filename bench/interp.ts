@@ -38,12 +38,15 @@ const geomean = (xs: number[]): number => {
 
 export function benchInterp(names = Object.keys(WORKLOADS)): string {
   const out: string[] = [];
-  // Precompiled code (`purewasm precompile`) for every module each package compiles, made once.
+  // Precompiled code (`purewasm precompile --host jit|no-jit`) for every module each package
+  // compiles, made once per kind of host.
   const pre = mkdtempSync(join(tmpdir(), 'purewasm-bench-precompiled-'));
-  const dirs = new Map(names.map((name, k) => [name, join(pre, String(k))]));
-  for (const [name, dir] of dirs) {
-    mkdirSync(dir);
-    measure(name, 'purewasm', 'compile', [], { PUREWASM_PRECOMPILE_TO: dir });
+  const dirOf = (name: string, jitless: boolean): string => join(pre, `${names.indexOf(name)}-${jitless ? 'no-jit' : 'jit'}`);
+  for (const name of names) {
+    for (const jitless of [false, true]) {
+      mkdirSync(dirOf(name, jitless));
+      measure(name, 'purewasm', 'compile', [], { PUREWASM_PRECOMPILE_TO: dirOf(name, jitless), PUREWASM_PRECOMPILE_HOSTS: jitless ? 'no-jit' : 'jit' });
+    }
   }
   const startups: string[][] = [['workload', 'compile start-up ms', 'precompiled: loading the file + start-up ms', 'file MB']];
   for (const [label, flags] of [['node', []], ['node --jitless', ['--jitless']]] as const) {
@@ -56,7 +59,8 @@ export function benchInterp(names = Object.keys(WORKLOADS)): string {
       const comp = measure(name, 'purewasm', 'compile', [...flags]);
       const interp = measure(name, 'purewasm', 'interpret', [...flags]);
       // Evaluation refused (as under a strict CSP), the precompiled file loaded first, engine 'auto'.
-      const precompiled = measure(name, 'purewasm', 'auto', [...flags], { PUREWASM_PRECOMPILED: dirs.get(name)! });
+      const dir = dirOf(name, flags.length > 0);
+      const precompiled = measure(name, 'purewasm', 'auto', [...flags], { PUREWASM_PRECOMPILED: dir });
       const poly = measure(name, 'polywasm', 'auto', [...flags]);
       const ok = (r: Result): boolean => !r.error && r.output === native.output;
       const ratio = (x: Result, y: Result): number => (ok(x) && ok(y) ? x.runMs / y.runMs : NaN);
@@ -67,7 +71,7 @@ export function benchInterp(names = Object.keys(WORKLOADS)): string {
       rows.push([name, ms(comp), ms(interp), ms(precompiled), ms(poly), fmt(ratio(interp, comp)), fmt(ratio(precompiled, comp)), fmt(ratio(interp, poly)),
         [comp, interp, precompiled, poly].every(ok) ? 'same' : 'differ']);
       if (flags.length > 0 && ok(comp) && ok(precompiled)) {
-        const mb = readdirSync(dirs.get(name)!).reduce((n, f) => n + statSync(join(dirs.get(name)!, f)).size, 0) / 1e6;
+        const mb = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1e6;
         startups.push([name, comp.startupMs!.toFixed(0), (precompiled.preloadMs! + precompiled.startupMs!).toFixed(0), mb.toFixed(1)]);
       }
     }
@@ -75,7 +79,7 @@ export function benchInterp(names = Object.keys(WORKLOADS)): string {
     out.push(`### ${label}\n\n${table(rows)}`);
   }
   rmSync(pre, { recursive: true, force: true });
-  out.push(`### Start-up with precompiled code (node --jitless, evaluation refused)\n\n${table(startups)}`);
+  out.push(`### Start-up with precompiled code (node --jitless, evaluation refused, --host no-jit files)\n\n${table(startups)}`);
   out.push(`### SIMD and GC kernels\n\n${benchKernelTiers()}`);
   out.push(`### The floor of any switch-dispatch interpreter (node --jitless)\n\n${benchInterpFloor()}`);
   return out.join('\n\n') + '\n\nrun time (fastest of 3) per tier; ratios > 1x mean the interpreter is slower';

@@ -8,20 +8,35 @@ import { precompiledFile } from './exec/compile/precompiled.js';
 import type { Module } from './syntax/module.js';
 
 /**
+ * The hosts to generate code for: the compile tier's code differs (big functions are split, i64
+ * products computed otherwise) between hosts with a JIT (a browser page with a strict CSP) and
+ * without one (Hermes, Safari's Lockdown Mode, node --jitless). 'both' (the default) serves either,
+ * in a file up to twice as large.
+ */
+export type PrecompileHosts = 'both' | 'jit' | 'no-jit';
+const HOSTS: Record<PrecompileHosts, boolean[]> = { both: [true, false], jit: [true], 'no-jit': [false] };
+
+export interface PrecompileOptions {
+  hosts?: PrecompileHosts;
+}
+
+/**
  * Validates `bytes` (CompileError as WebAssembly.Module would throw) and returns the text of a
  * JavaScript file holding the compiled code of every function it defines; `name` (the module's
  * file name, say) goes into the file's opening comment.
  */
-export function precompile(bytes: Uint8Array, name?: string): string {
+export function precompile(bytes: Uint8Array, name?: string, options: PrecompileOptions = {}): string {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('precompile: bytes must be a Uint8Array');
-  return precompiledFile(compileModule(bytes), hostSources, name);
+  const jits = HOSTS[options.hosts ?? 'both'];
+  if (!jits) throw new TypeError(`precompile: hosts must be one of ${Object.keys(HOSTS).join(', ')}`);
+  return precompiledFile(compileModule(bytes), (mod, index) => hostSources(mod, index, jits), name);
 }
 
-/** A function's source as generated on a host with a JIT and on one without. */
-function hostSources(mod: Module, index: number): string[] {
+/** A function's source as generated on the hosts (with a JIT: true). */
+function hostSources(mod: Module, index: number, jits: boolean[]): string[] {
   const saved = { jit: TUNING.jit, compactBytes: TUNING.compactBytes, splitChars: TUNING.splitChars };
   try {
-    return [true, false].map((jit) => {
+    return jits.map((jit) => {
       Object.assign(TUNING, hostTuning(jit));
       return functionSource(mod, index);
     });

@@ -1,7 +1,7 @@
 // `purewasm wast | validate | wat2wasm | print | precompile`: the tools around the engine.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { precompile } from '../precompile.js';
+import { precompile, type PrecompileHosts } from '../precompile.js';
 import { WebAssembly } from '../index.js';
 import { contractEngine } from '../script/contract-engine.js';
 import { runScriptSource } from '../script/runner.js';
@@ -142,7 +142,7 @@ function writeOutput(command: string, out: string, data: Uint8Array | string): T
   return tool([]);
 }
 
-export const PRECOMPILE_HELP = `Usage: purewasm precompile FILE.wasm|FILE.wat [-o OUT.js]
+export const PRECOMPILE_HELP = `Usage: purewasm precompile FILE.wasm|FILE.wat [-o OUT.js] [--host both|jit|no-jit]
 
 Writes the compile tier's JavaScript for every function of the module into one file (by default
 beside the input, FILE.wasm.js; "-o -" writes to stdout). Loaded as a script or a module before the
@@ -152,16 +152,20 @@ interpreted. A purewasm version that generates other code ignores it (the interp
 
 Options:
   -o, --output OUT   where to write the JavaScript
+  --host HOSTS       the hosts the code is for: "jit" (a browser page with a strict CSP), "no-jit"
+                     (Hermes, Lockdown Mode, node --jitless) or "both" (default; the file is larger)
   -h, --help         show this help`;
 
 export function precompileCommand(argv: readonly string[]): ToolOutput {
-  const { values, positional } = parseArgs('precompile', argv, { flags: { output: true, help: false }, aliases: { o: 'output', h: 'help' } });
+  const { values, positional } = parseArgs('precompile', argv, { flags: { output: true, host: true, help: false }, aliases: { o: 'output', h: 'help' } });
   if (values.has('help')) return tool([PRECOMPILE_HELP]);
   if (positional.length !== 1) throw new CliError('precompile: expected exactly one FILE (see purewasm precompile --help)');
   const file = positional[0];
+  const hosts = values.get('host')?.at(-1) ?? 'both';
+  if (!['both', 'jit', 'no-jit'].includes(hosts)) throw new CliError(`precompile: --host must be both, jit or no-jit, not ${JSON.stringify(hosts)}`);
   let js: string;
   try {
-    js = precompile(loadModuleBytes(file), basename(file));
+    js = precompile(loadModuleBytes(file), basename(file), { hosts: hosts as PrecompileHosts });
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${file}: ${oneLine(e)}`);

@@ -136,6 +136,16 @@ test('where eval is refused, precompiled functions run compiled; the rest are in
   assert.ok(src.includes(fibKey));
   writeFileSync(stale, src.replace(fibKey, fibKey.replace(/:[0-9a-f]+$/, ':0')));
   check(runChild([stale]), (name) => (name === 'fib' ? 'interpreted' : 'compiled'));
+  // Code for one kind of host: the functions whose code differs run interpreted on the other.
+  const noJit = join(dir, 'no-jit.js');
+  writeFileSync(noJit, precompile(bytes, 'm.wasm', { hosts: 'no-jit' }));
+  assert.ok(readFileSync(noJit, 'utf8').length < src.length * 0.8);
+  check(runChild([noJit], ['--jitless']), () => 'compiled');
+  check(runChild([noJit]), (name) => (name === 'big' || name === 'mul64' ? 'interpreted' : 'compiled'));
+  const jit = join(dir, 'jit.js');
+  writeFileSync(jit, precompile(bytes, 'm.wasm', { hosts: 'jit' }));
+  check(runChild([jit]), () => 'compiled');
+  assert.throws(() => precompile(bytes, 'm.wasm', { hosts: 'all' as never }), TypeError);
 });
 
 test('generated code is the same in every process (no process-wide type ids in it)', { timeout: 300_000 }, () => {

@@ -7,7 +7,8 @@
 // ArrayBuffer growth from before the package loaded to after its runs, measured after a full GC when
 // node runs with --expose-gc) or { error }.
 // Precompiled code (bench/interp.ts): with PUREWASM_PRECOMPILE_TO=DIR, purewasm's precompile() of
-// every module the package compiles is written to DIR; with PUREWASM_PRECOMPILED=DIR, this process
+// every module the package compiles is written to DIR (for PUREWASM_PRECOMPILE_HOSTS: both, jit or
+// no-jit); with PUREWASM_PRECOMPILED=DIR, this process
 // refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs
 // (preloadMs: the time that took; precompiled: functions that found their code there, and not).
 import { register } from 'node:module';
@@ -49,7 +50,8 @@ const sizeOf = (x: unknown): number => {
   const n = ArrayBuffer.isView(x) ? x.byteLength : x instanceof ArrayBuffer ? x.byteLength : 0;
   if (n > 0 && precompile) {
     const bytes = x instanceof ArrayBuffer ? new Uint8Array(x) : new Uint8Array((x as ArrayBufferView).buffer, (x as ArrayBufferView).byteOffset, n);
-    writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.js`), precompile(bytes.slice()));
+    const hosts = (process.env.PUREWASM_PRECOMPILE_HOSTS ?? 'both') as 'both' | 'jit' | 'no-jit';
+    writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.js`), precompile(bytes.slice(), undefined, { hosts }));
   }
   return n;
 };
