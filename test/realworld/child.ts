@@ -8,7 +8,8 @@
 // node runs with --expose-gc) or { error }.
 // Precompiled code (bench/interp.ts): with PUREWASM_PRECOMPILE_TO=DIR, purewasm's precompile() of
 // every module the package compiles is written to DIR (for PUREWASM_PRECOMPILE_HOSTS: both, jit or
-// no-jit); with PUREWASM_PRECOMPILED=DIR, this process
+// no-jit; as .mjs: imported as .js, Node would first scan a CommonJS file for its exports, 20 s for
+// swc's 146 MB under --jitless instead of 3 s); with PUREWASM_PRECOMPILED=DIR, this process
 // refuses to evaluate code (as under a strict CSP) and loads DIR's files before the package runs
 // (preloadMs: the time that took; precompiled: functions that found their code there, and not).
 import { register } from 'node:module';
@@ -26,7 +27,7 @@ const precompiled = { hits: 0, misses: 0 };
 if (preloaded) {
   if (!refuseEval('precompiled run')) throw new Error('could not refuse eval');
   const t = performance.now();
-  for (const f of readdirSync(preloaded).filter((n) => n.endsWith('.js'))) await import(pathToFileURL(join(preloaded, f)).href);
+  for (const f of readdirSync(preloaded).filter((n) => n.endsWith('.mjs'))) await import(pathToFileURL(join(preloaded, f)).href);
   preloadMs = performance.now() - t;
   // Counted: functions whose code came from the files, and those that had none (then interpreted).
   const registry = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('purewasm.precompiled')];
@@ -51,7 +52,7 @@ const sizeOf = (x: unknown): number => {
   if (n > 0 && precompile) {
     const bytes = x instanceof ArrayBuffer ? new Uint8Array(x) : new Uint8Array((x as ArrayBufferView).buffer, (x as ArrayBufferView).byteOffset, n);
     const hosts = (process.env.PUREWASM_PRECOMPILE_HOSTS ?? 'both') as 'both' | 'jit' | 'no-jit';
-    writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.js`), precompile(bytes.slice(), undefined, { hosts }));
+    writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.mjs`), precompile(bytes.slice(), undefined, { hosts }));
   }
   return n;
 };
