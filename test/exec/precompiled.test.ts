@@ -98,7 +98,7 @@ function check(out: Record<string, { results: string[]; tier: string }>, tier: (
   }
 }
 
-test('the file registers exactly the compile tier\'s sources (with and without a JIT) and holds no module text', () => {
+test('the file registers exactly the compile tier\'s sources (with and without a JIT) and holds no module text', async () => {
   const js = precompile(bytes, 'm.wasm');
   const keys = [...js.matchAll(/^code\.set\('([0-9a-f:]+)', function \(E\) \{$/gm)].map((m) => m[1]);
   const want = new Set<string>();
@@ -115,6 +115,12 @@ test('the file registers exactly the compile tier\'s sources (with and without a
   assert.deepEqual(new Set(keys), want);
   assert.equal(keys.length, want.size, 'each source once');
   assert.ok(!js.includes('pwned'), 'an export name reached the file');
+  // As a classic script it declares no global (a page's own `code` stays untouched).
+  const { Script, createContext } = await import('node:vm');
+  const ctx = createContext({ code: 'page' });
+  new Script(js).runInContext(ctx);
+  assert.equal(ctx.code, 'page');
+  assert.equal((new Script(`globalThis[Symbol.for('purewasm.precompiled')].size`).runInContext(ctx) as number), keys.length);
   assert.ok(js.includes('// m.wasm.'), js.slice(0, 300));
   const named = precompile(bytes, 'evil\n*/ x\u2028y');
   assert.ok(named.split('\n')[1].startsWith('// evil__/_x_y.'), 'the name is sanitised');

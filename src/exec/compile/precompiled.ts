@@ -59,7 +59,9 @@ export function precompiledFile(mod: Module, sources: (mod: Module, index: numbe
     `// ${from.replace(/[^\w./@+-]/g, '_')}. Load it (as a script or a module) before instantiating the module with purewasm: its`,
     '// functions then run compiled without evaluating code. A purewasm version that generates other',
     '// code ignores the entries that differ.',
-    `var code = globalThis[Symbol.for('purewasm.precompiled')] || (globalThis[Symbol.for('purewasm.precompiled')] = new Map());`,
+    // A block: loaded as a classic script, the file declares no global name.
+    '{',
+    `const code = globalThis[Symbol.for('purewasm.precompiled')] || (globalThis[Symbol.for('purewasm.precompiled')] = new Map());`,
   ];
   const seen = new Set<string>();
   for (let i = mod.numImportedFuncs; i < mod.funcs.length; i++) {
@@ -71,5 +73,6 @@ export function precompiledFile(mod: Module, sources: (mod: Module, index: numbe
       out.push(`code.set('${key}', function (E) {\n${src}\n});`);
     }
   }
+  out.push('}');
   return out.join('\n') + '\n';
 }
