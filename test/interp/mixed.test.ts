@@ -55,6 +55,11 @@ const WAT = `(module
   ;; unbounded recursion
   (func $i_deep (export "i_deep") (param i32) (result i32) (i32.add (call $i_deep (local.get 0)) (i32.const 1)))
   (func $late (export "late") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+  ;; deep recursion with wide frames: frame starts beyond the ones whose views run() keeps
+  (func $wide (export "wide") (param i32) (result i32) (local $a i32) ${'(local i32) '.repeat(99)}
+    (local.set $a (local.get 0))
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (local.get $a) (call $wide (i32.sub (local.get 0) (i32.const 1)))))))
 )`;
 
 const mod = compileModule(parseModule(WAT));
@@ -118,6 +123,13 @@ test('stack exhaustion in interpreted code is a RangeError and leaves the instan
   configure({ engine: 'auto' });
   assert.deepEqual(call('i_leaf', 3n, 4, 1.5), [2n, 11, 1.5]);
   assert.deepEqual(call('c_call', 1), [12n, 0x7fa00001]);
+});
+
+test('deep interpreted recursion with wide frames (frame starts past 65,536 slots) computes right', () => {
+  configure({ engine: 'interpret' });
+  for (let k = 0; k < 2; k++) assert.deepEqual(call('wide', 900), [900 * 901 / 2]);
+  assert.equal(tierOf('wide'), 'interpret');
+  configure({ engine: 'auto' });
 });
 
 test('configure rejects unknown engines', () => {

@@ -9,6 +9,8 @@
 
 /** Slots in each file. */
 export const CAPACITY = 1 << 19;
+/** Frame starts whose views (windowAt) are kept: about 20 MB at most, reached only by deep recursion. */
+const CACHED_WINDOWS = 1 << 16;
 
 export interface Files {
   /** The i32 file (and the low words of i64s). */
@@ -42,7 +44,7 @@ export function registerFiles(): Files {
       RF: new Array(CAPACITY + 16).fill(null),
       V,
       V8: new Uint8Array(V.buffer),
-      W: new Array(CAPACITY + 16).fill(null),
+      W: new Array(CACHED_WINDOWS).fill(null),
     };
   }
   return files;
@@ -63,6 +65,8 @@ export interface Window { I: Int32Array; HI: Int32Array; D: Float64Array }
 
 export function windowAt(files: Files, fp: number): Window {
   const w = { I: files.I.subarray(fp), HI: files.HI.subarray(fp), D: files.D.subarray(fp) };
-  files.W[fp] = w;
+  // Kept for the first starts only: deep recursion would otherwise keep a few hundred bytes per
+  // frame it ever reached; deeper frames make theirs per call.
+  if (fp < CACHED_WINDOWS) files.W[fp] = w;
   return w;
 }
