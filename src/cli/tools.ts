@@ -149,6 +149,8 @@ beside the input, FILE.wasm.js; "-o -" writes to stdout). Loaded as a script or 
 module is instantiated with purewasm, it lets the functions run compiled on hosts that refuse
 \`new Function\` (a strict Content-Security-Policy, engines without a runtime compiler) instead of
 interpreted. A purewasm version that generates other code ignores it (the interpreter runs).
+On Node, name a large file .mjs (-o FILE.wasm.mjs): a .js file is first scanned for CommonJS
+exports, which takes seconds for tens of megabytes.
 
 Options:
   -o, --output OUT   where to write the JavaScript
