@@ -3,6 +3,7 @@
 
 import type { MemoryInst } from '../runtime/interface.js';
 import { createMemory } from '../runtime/index.js';
+import { resizeBuffer } from '../runtime/memory.js';
 import type { Limits } from '../syntax/types.js';
 import { addressValueToU64, toAddressType, u64ToAddressValue, type AddressType } from './address.js';
 import { dictionary, isObject, member, shapeInterface } from './webidl.js';
@@ -48,8 +49,6 @@ function growBuffer(m: MemoryInst, delta: number, what: string): number {
   return old;
 }
 
-const nativeResize = (ArrayBuffer.prototype as unknown as { resize: (this: ArrayBuffer, n: number) => void }).resize;
-
 /**
  * The spec redefines HostResizeArrayBuffer for a memory's buffer: resize() grows the memory by
  * whole pages and refuses anything else with a RangeError. A host's ArrayBuffer cannot be told
@@ -61,7 +60,7 @@ function hostResize(m: MemoryInst): void {
   const buf = m.buffer;
   const resize = {
     resize(this: unknown, newLength: unknown): void {
-      if (this !== buf) return nativeResize.call(this as ArrayBuffer, newLength as number);
+      if (this !== buf) return resizeBuffer.call(this as ArrayBuffer, newLength as number);
       const n = toIndex(newLength);
       if (m.buffer !== buf) throw new TypeError('Cannot perform ArrayBuffer.prototype.resize on a detached ArrayBuffer');
       if (n > (buf as unknown as { maxByteLength: number }).maxByteLength) throw new RangeError('ArrayBuffer.prototype.resize: Invalid length parameter');

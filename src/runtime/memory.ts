@@ -17,7 +17,7 @@ const MAX_PAGES_64 = 2 ** 48;
 type Transferable = ArrayBuffer & { transfer?: (len: number) => ArrayBuffer };
 const ResizableArrayBuffer = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
 /** The host's resize (the API gives a memory's resizable buffer an own `resize` that grows the memory). */
-const resizeBuffer = (ArrayBuffer.prototype as unknown as { resize: (this: ArrayBuffer, n: number) => void }).resize;
+export const resizeBuffer = (ArrayBuffer.prototype as unknown as { resize: (this: ArrayBuffer, n: number) => void }).resize;
 
 /** Detaches `buf` where the host can (structuredClone with transfer, Node 17+ and browsers). */
 function detach(buf: ArrayBuffer): void {

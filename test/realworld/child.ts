@@ -46,15 +46,19 @@ let instantiations = 0;
 let wasmBytes = 0;
 /** Every memory the package made or got, so that linear memory can be left out of heapBytes. */
 const memories = new Set<WebAssembly.Memory>();
-/** The byte length of a BufferSource argument (0 for a Module or anything else). */
-const sizeOf = (x: unknown): number => {
+/**
+ * Notes the bytes of a module the package compiles (a BufferSource; a Module or anything else
+ * counts 0): their size goes to wasmBytes and, with PUREWASM_PRECOMPILE_TO, their precompiled code
+ * to a file there.
+ */
+const compiled = (x: unknown): void => {
   const n = ArrayBuffer.isView(x) ? x.byteLength : x instanceof ArrayBuffer ? x.byteLength : 0;
+  wasmBytes += n;
   if (n > 0 && precompile) {
     const bytes = x instanceof ArrayBuffer ? new Uint8Array(x) : new Uint8Array((x as ArrayBufferView).buffer, (x as ArrayBufferView).byteOffset, n);
     const hosts = (process.env.PUREWASM_PRECOMPILE_HOSTS ?? 'both') as 'both' | 'jit' | 'no-jit';
     writeFileSync(join(captureTo!, `module${readdirSync(captureTo!).length}.mjs`), precompile(bytes.slice(), undefined, { hosts }));
   }
-  return n;
 };
 
 /** A copy of `base` whose Instance/instantiate count their calls. */
@@ -64,12 +68,12 @@ function counting(base: typeof WebAssembly): typeof WebAssembly {
   ns.Module = class Module extends BaseModule {
     constructor(bytes: BufferSource) {
       super(bytes);
-      wasmBytes += sizeOf(bytes);
+      compiled(bytes);
     }
   };
   const compile = base.compile;
   ns.compile = (bytes: BufferSource) => {
-    wasmBytes += sizeOf(bytes);
+    compiled(bytes);
     return compile.call(base, bytes);
   };
   const BaseMemory = base.Memory;
@@ -93,7 +97,7 @@ function counting(base: typeof WebAssembly): typeof WebAssembly {
   const inst = base.instantiate;
   ns.instantiate = (...args: unknown[]) => {
     instantiations++;
-    wasmBytes += sizeOf(args[0]);
+    compiled(args[0]);
     const p = (inst as (...a: unknown[]) => Promise<WebAssembly.Instance | { instance: WebAssembly.Instance }>).apply(base, args);
     return p.then((r) => (noteMemories(('instance' in r ? r.instance : r).exports), r));
   };

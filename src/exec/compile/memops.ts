@@ -70,7 +70,6 @@ load('f64.load', F64, 8, (dv) => `${dv}.getFloat64(A, true)`, null);
 // An f32 NaN must keep its signalling bit: NaNs are rebuilt from the bits (numerics' carrier).
 load('f32.load', F32, 4, (dv, c) => `(X = ${dv}.getFloat32(A, true)) === X ? X : ${c.use('f32FromBits')}(${dv}.getInt32(A, true))`, null);
 // i64.load reads two words.
-load('i64.load', I64, 8, (dv) => `${dv}.getInt32(A, true)`, null);
 MEMORY.set('i64.load', (c, ins) => {
   const x = c.pop();
   const dv = address(c, ins, x, 8);

@@ -328,7 +328,13 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   }
   const params = new Set(input.params);
   const fns: Region[] = [{ name: '', body: outerBody, looped: false }, ...regions];
-  const uses = fns.map((f) => new Set(f.body.match(VAR) ?? []));
+  // How often each function names each variable (its keys: the variables it uses).
+  const counts = fns.map((f) => {
+    const count = new Map<string, number>();
+    for (const v of f.body.match(VAR) ?? []) count.set(v, (count.get(v) ?? 0) + 1);
+    return count;
+  });
+  const uses = counts.map((count) => new Set(count.keys()));
   const isView = (v: string): boolean => VIEW.test(v) && !/^[lksh]\d/.test(v);
   const perFunction = (v: string): boolean => v === 'A' || v === 'T' || v === 'X' || v === 'Y' || v === 'fr' || v === 'rc' || isView(v);
   // Where each variable lives. Normally every function keeps its own copy in a local (which
@@ -357,12 +363,8 @@ function finish(input: SplitInput, outerBody: string, regions: Region[]): SplitO
   // exit) would take; it reads and writes the others in S directly, as every function does all
   // variables regions name where an exception may be caught inside the function.
   const catching = fns.some((f) => /\btry \{/.test(f.body));
-  const direct = fns.map((f, k) => {
-    const count = new Map<string, number>();
-    for (const v of f.body.match(VAR) ?? []) count.set(v, (count.get(v) ?? 0) + 1);
-    return new Set([...names[k]].filter((v) => copied.has(v) &&
-      (catching || (count.get(v) ?? 0) < 3 * (calls[k].filter((c) => named[c].has(v)).length * 2 + (k > 0 ? 2 : 0)))));
-  });
+  const direct = fns.map((_, k) => new Set([...names[k]].filter((v) => copied.has(v) &&
+    (catching || (counts[k].get(v) ?? 0) < 3 * (calls[k].filter((c) => named[c].has(v)).length * 2 + (k > 0 ? 2 : 0))))));
   const mine = (k: number, vs: Set<string>): string[] => [...vs].filter((v) => copied.has(v) && names[k].has(v) && !direct[k].has(v));
   const texts = fns.map((f, k) => {
     let body = f.body.replace(/switch \((r\d+)\(\)\)|(rc = )?\b(r\d+)\(\);/g, (all, sw, rc, r) => {

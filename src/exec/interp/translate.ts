@@ -119,7 +119,7 @@ export class Translator extends Emitter {
           if (inLoop > 0 && !this.constSlots.has(key)) {
             this.constSlots.set(key, -1);
             // The value goes straight to the Float64Array: a JS array could quiet a NaN's payload.
-            consts.push([key, this.constant(ins.op.name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi))]);
+            consts.push([key, this.constant(constValue(ins))]);
           }
           break;
         }
@@ -680,8 +680,7 @@ export class Translator extends Emitter {
           this.note(this.stack.length);
           this.stack.push({ k: K_D, s: slot, c: 0 });
         } else {
-          const x = name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi);
-          this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(x));
+          this.emitResult(OP.CONST_D, this.pushOwn(K_D), this.constant(constValue(ins)));
         }
         return;
       }
@@ -765,6 +764,11 @@ export class Translator extends Emitter {
 
 function constKey(ins: Instr): string {
   return ins.op.name === 'f32.const' ? `f${ins.lo}` : `d${ins.lo},${ins.hi}`;
+}
+
+/** The value of an f32.const or f64.const (an f32 in numerics' carrier form). */
+function constValue(ins: Instr): number {
+  return ins.op.name === 'f32.const' ? f32FromBits(ins.lo) : f64FromBits(ins.lo, ins.hi);
 }
 
 /** Translates function `index` of `mod` (validated) for the interpreter. */
